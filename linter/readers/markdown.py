@@ -6,6 +6,7 @@ prose and never reach the document text.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from typing import Any
@@ -17,6 +18,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from linter.document import Document, DocumentBuilder, Meta
 
+CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 Piece = tuple[str, int, int]
 
@@ -52,17 +54,36 @@ class _Aligner:
         pieces: list[Piece] = []
         pos = start
         for ch in text:
-            found = self.source.find(ch, pos, region_end)
-            if found == -1:
-                # a decoded reference such as &amp; -> &: map to the reference's '&'
-                found = self.source.find("&", pos, region_end)
-            if found == -1:
+            found = self._find_char(ch, pos, region_end)
+            if found is None:
                 pieces.append((ch, pos, pos))
                 continue
-            pieces.append((ch, found, found + 1))
-            pos = found + 1
+            pieces.append((ch, found[0], found[1]))
+            pos = found[1]
         self.cursor = max(self.cursor, pos)
         return _merge(pieces)
+
+    def _find_char(self, ch: str, pos: int, region_end: int) -> tuple[int, int] | None:
+        """Source span of ``ch`` at or after ``pos``: itself, or a reference that decodes to it."""
+        pattern = re.compile(re.escape(ch) + r"|&|\\")
+        while True:
+            m = pattern.search(self.source, pos, region_end)
+            if m is None:
+                return None
+            idx = m.start()
+            if self.source[idx] == "&" and ch != "&":
+                ref = CHAR_REF.match(self.source, idx)
+                if ref and html.unescape(ref.group()) == ch:
+                    return idx, ref.end()
+                pos = idx + 1
+                continue
+            if self.source[idx] == "&":
+                ref = CHAR_REF.match(self.source, idx)
+                return (idx, ref.end()) if ref and ref.group() != "&" else (idx, idx + 1)
+            if self.source[idx] == "\\" and ch != "\\":
+                pos = idx + 1
+                continue
+            return idx, idx + 1
 
 
 def _merge(pieces: list[Piece]) -> list[Piece]:
