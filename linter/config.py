@@ -31,6 +31,10 @@ FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 ENGINE_SECTIONS: dict[str, dict[str, Any]] = {
     "grammar": {"engines": ["harper"], "words": [], "style": False},
     "languagetool": {"url": "", "path": "", "timeout": 10.0, "language": "en-US"},
+    "audit": {
+        "time-limit": 60.0, "id-field": "id", "url-field": "url", "title-field": "title",
+        "content-fields": ["html", "markdown", "text"], "table-rows": 5000, "progress-interval": 10.0,
+    },
 }
 TOP_KEYS = {
     "select", "ignore", "extend-select", "severity", "checks", "overrides", "include", "exclude",
