@@ -40,15 +40,17 @@ def walk(root: str, include: Iterable[str], exclude: Iterable[str]) -> list[str]
     return found
 
 
-def git_ignored(paths: list[str]) -> set[str]:
-    """The subset of ``paths`` that git ignores (empty outside a git work tree or without git)."""
+def git_ignored(paths: list[str], cwd: str) -> set[str]:
+    """The subset of ``paths`` that git ignores, asking the repository around ``cwd``
+    (empty outside a git work tree or without git)."""
     if not paths:
         return set()
     try:
         proc = subprocess.run(
             ["git", "check-ignore", "-z", "--stdin"],
-            input="\0".join(paths).encode(),
+            input="\0".join(os.path.abspath(p) for p in paths).encode(),
             capture_output=True,
+            cwd=cwd,
             timeout=30,
             check=False,
         )
@@ -56,7 +58,8 @@ def git_ignored(paths: list[str]) -> set[str]:
         return set()
     if proc.returncode not in (0, 1):
         return set()
-    return {p for p in proc.stdout.decode(errors="replace").split("\0") if p}
+    ignored = {p for p in proc.stdout.decode(errors="replace").split("\0") if p}
+    return {p for p in paths if os.path.abspath(p) in ignored}
 
 
 def discover(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = (),
@@ -69,15 +72,16 @@ def discover(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterabl
         if given == "-":
             files.append(given)
         elif os.path.isdir(given):
-            walked.extend(walk(given, include, exclude))
+            found = walk(given, include, exclude)
+            if respect_gitignore and found:
+                ignored = git_ignored(found, given)
+                found = [p for p in found if p not in ignored]
+            walked.extend(found)
         elif os.path.exists(given) or os.path.islink(given):
             if not _matches(given, exclude):
                 files.append(given)
         else:
             errors.append(f"{given}: no such file or directory")
-    if respect_gitignore and walked:
-        ignored = git_ignored(walked)
-        walked = [p for p in walked if p not in ignored]
     seen: set[str] = set()
     ordered: list[str] = []
     for p in files + walked:

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, field
 
 COMMENT = re.compile(
-    r"<!--\s*healthlint-(disable-next-line|disable|enable)\b(?P<ids>[^>]*?)(?:\s--\s*(?P<reason>.*?))?\s*-->",
+    r"<!--\s*healthlint-(disable-next-line|disable|enable)\b(?P<ids>[^>]*?)"
+    r"(?:\s--(?!>)\s*(?P<reason>(?:(?!-->).)*?))?\s*-->",
     re.S,
 )
 FILE_DIRECTIVE = re.compile(r"^[ \t]*healthlint-disable-file:(?P<ids>[^\n]*)$", re.M)
@@ -98,6 +99,6 @@ def parse_suppressions(source: str, fmt: str) -> Suppressions:
         else:
             for sup in open_disables:
                 if sup.last_line is None and (not ids or set(ids) & set(sup.ids) or not sup.ids):
-                    sup.last_line = line
+                    sup.last_line = max(sup.first_line, line - 1)
             open_disables = [s for s in open_disables if s.last_line is None]
     return Suppressions(items)
