@@ -30,7 +30,7 @@ FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 # Engine sections: name -> {key: default}. Values are checked against the defaults' types.
 ENGINE_SECTIONS: dict[str, dict[str, Any]] = {
     "grammar": {"engines": ["harper"], "words": [], "style": False},
-    "languagetool": {"url": "", "path": "", "timeout": 10.0, "language": "en-US"},
+    "languagetool": {"url": "", "path": "", "timeout": 10.0, "language": "en-US", "disabled-rules": []},
     "audit": {
         "time-limit": 60.0, "id-field": "id", "url-field": "url", "title-field": "title",
         "content-fields": ["html", "markdown", "text"], "table-rows": 5000, "progress-interval": 10.0,
@@ -140,6 +140,8 @@ def resolve_checks(config: Config, registry: Registry, path: str | None = None,
         sev = severity.get(check.id) or severity.get(check.category) or check.severity
         settings = dict(check.options)
         settings.update(per_check.get(check.id, {}))
+        for section in getattr(check, "engine_sections", ()):  # e.g. grammar reads [tool.healthlint.languagetool]
+            settings[section] = dict(config.engines.get(section, {}))
         enabled.append(CheckSetting(check, sev, settings))
     return enabled
 
