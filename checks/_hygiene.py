@@ -1,0 +1,76 @@
+"""Shared helpers of the hygiene checks: lexicon files, word tokens and standalone units."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from linter.document import Block, Document
+
+DATA = Path(__file__).resolve().parent / "data"
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+@cache
+def lexicon_lines(name: str) -> tuple[str, ...]:
+    """Non-empty, non-comment lines of ``checks/data/<name>``, stripped."""
+    lines = []
+    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if line:
+            lines.append(line)
+    return tuple(lines)
+
+
+@cache
+def lexicon_sections(name: str) -> dict[str, tuple[str, ...]]:
+    """A lexicon file in ``[section]`` groups: section name -> its lines."""
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in lexicon_lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1].strip()
+            sections.setdefault(current, [])
+        else:
+            sections.setdefault(current, []).append(line)
+    return {k: tuple(v) for k, v in sections.items()}
+
+
+def word_count(text: str) -> int:
+    """Words, counting each CJK character as half a word (CJK text has no spaces)."""
+    cjk = len(CJK.findall(text))
+    return len(WORD.findall(CJK.sub(" ", text))) + (cjk + 1) // 2
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A standalone piece of the text: a whole block, or one line of a multi-line block."""
+
+    start: int
+    end: int
+    block: Block
+    whole_block: bool
+
+    def text(self, document: Document) -> str:
+        return document.text[self.start : self.end]
+
+
+def units(document: Document) -> Iterator[Unit]:
+    """Every block, and each line of a block that spans several lines (plain-text paragraphs)."""
+    text = document.text
+    for block in document.blocks:
+        body = text[block.start : block.end]
+        if "\n" not in body:
+            yield Unit(block.start, block.end, block, True)
+            continue
+        offset = block.start
+        for line in body.split("\n"):
+            stripped = line.strip()
+            if stripped:
+                lead = len(line) - len(line.lstrip())
+                yield Unit(offset + lead, offset + lead + len(stripped), block, False)
+            offset += len(line) + 1
