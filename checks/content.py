@@ -32,7 +32,7 @@ class EmptyContent(Check):
     severity = Severity.WARNING
     summary = "The page has no main content, or almost none"
     document_level = True
-    options: Mapping[str, Any] = {"min-words": 20}
+    options = {"min-words": 20}
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
         words = len(document.text.split())

@@ -38,7 +38,7 @@ class Readability(Check):
     severity = Severity.INFO
     needs = frozenset({NEED_SENTENCES})
     summary = "Reading grade above the target, or a sentence longer than the limit"
-    options: Mapping[str, Any] = {"target-grade": 8.0, "max-sentence-words": 30, "min-words": MIN_WORDS_FOR_GRADE}
+    options = {"target-grade": 8.0, "max-sentence-words": 30, "min-words": MIN_WORDS_FOR_GRADE}
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
         metrics = compute_metrics(document)

@@ -38,11 +38,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--report-unused-suppressions", action="store_true")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     check.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
+    check.add_argument("--baseline", type=Path, help="report only findings not recorded in this baseline file")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE")
+    check.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    check.add_argument("--cache-dir", type=Path, help="result cache folder (default: .healthlint_cache)")
+    check.add_argument("--changed-since", metavar="REF", help="lint only files changed since this git ref")
+    check.add_argument("--changed-lines-only", action="store_true",
+                       help="with --changed-since: keep only findings on changed lines")
 
     rules = sub.add_parser("rules", help="list the checks")
     rules.add_argument("--format", choices=["text", "json"], default="text")
     explain = sub.add_parser("explain", help="show the docs of a check (or `score`)")
     explain.add_argument("id")
+    from linter.batch.cli import add_parser as add_audit_parser
+
+    add_audit_parser(sub)
     return parser
 
 
@@ -84,17 +94,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"healthlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    if args.changed_lines_only and not args.changed_since:
+        print("healthlint: error: --changed-lines-only needs --changed-since REF", file=sys.stderr)
+        return EXIT_ERROR
     fail_on = args.fail_on or base.fail_on or "error"
     min_sev = args.min_severity or base.min_severity or "info"
-    wants_context = args.format in ("markdown", "html") or args.output_dir is not None
+    wants_context = (args.format in ("markdown", "html", "sarif") or args.output_dir is not None
+                     or bool(args.baseline or args.write_baseline))  # fingerprints read the sentence
     session = Session(
         registry, resolver,
         LintOptions(min_severity=Severity.parse(min_sev), report_unused_suppressions=args.report_unused_suppressions,
                     keep_context=wants_context),
         select, ignore,
     )
+    if not args.no_cache:
+        from linter.cache import CACHE_DIR, ResultCache
+
+        session.cache = ResultCache(args.cache_dir or base.root / CACHE_DIR)
     files, missing = discover(args.paths, [*base.include, *args.include], [*base.exclude, *args.exclude],
                               respect_gitignore=base.respect_gitignore and not args.no_gitignore)
+    changes = None
+    if args.changed_since:
+        from linter.changes import ChangesError, changes_since, only_changed_files
+
+        try:
+            changes = changes_since(args.changed_since, with_lines=args.changed_lines_only)
+        except ChangesError as exc:
+            print(f"healthlint: error: --changed-since {args.changed_since}: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        files = only_changed_files(files, changes)
     run = RunReport(errors=list(missing))
     for path in files:
         try:
@@ -105,8 +133,31 @@ def cmd_check(args: argparse.Namespace) -> int:
         run.articles.append(article)
         if article.error:
             run.errors.append(f"{article.path}: {article.error}")
+    if session.cache is not None:
+        session.cache.close()
+    if changes is not None and args.changed_lines_only:
+        from linter.changes import keep_changed_lines
+
+        keep_changed_lines(run, changes)
     for err in run.errors:
         print(f"healthlint: error: {err}", file=sys.stderr)
+    if args.write_baseline:
+        from linter.baseline import write_baseline
+
+        count = write_baseline(run, args.write_baseline)
+        print(f"healthlint: wrote {count} finding{'s' if count != 1 else ''} to the baseline {args.write_baseline}",
+              file=sys.stderr)
+        return EXIT_ERROR if run.errors else EXIT_OK
+    if args.baseline:
+        from linter.baseline import BaselineError, apply_baseline, read_baseline
+
+        try:
+            fixed = apply_baseline(run, read_baseline(args.baseline))
+        except BaselineError as exc:
+            print(f"healthlint: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        for entry in fixed if not args.changed_lines_only else []:
+            print(f"healthlint: fixed: {entry.path}: [{entry.check}] {entry.text or entry.message}", file=sys.stderr)
 
     writer = get_writer(args.format, color=_use_color(args.color), root=str(Path.cwd()))
     if args.output_dir:
@@ -173,7 +224,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    handlers = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
+    from linter.batch.cli import cmd_audit
+
+    handlers = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "audit": cmd_audit}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

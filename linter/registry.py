@@ -123,7 +123,8 @@ def _load_all(registry: Registry) -> None:
         importlib.import_module(module)
     for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
         loaded = ep.load()
-        if inspect.isclass(loaded):
+        candidates: list[type[Check]]
+        if inspect.isclass(loaded) and issubclass(loaded, Check):
             candidates = [loaded]
         else:
             candidates = [

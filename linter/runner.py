@@ -78,7 +78,9 @@ def run_checks(document: Document, checks: Sequence[CheckSetting], analysis: Ana
             yield locate(document, finding, setting)
 
 
-def lint_document(document: Document, checks: Sequence[CheckSetting], options: LintOptions | None = None) -> ArticleReport:
+def lint_document(
+    document: Document, checks: Sequence[CheckSetting], options: LintOptions | None = None
+) -> ArticleReport:
     options = options or LintOptions()
     analysis = Analysis(document, needs_of(checks))
     findings = list(run_checks(document, checks, analysis))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import ClassVar
 
 from linter.report import ArticleReport, RunReport

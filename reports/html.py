@@ -51,7 +51,8 @@ class HtmlWriter(Writer):
             ctx = context(article, f)
             if ctx:
                 before, flagged, after = ctx
-                block.append(f"<blockquote>{escape(before)} <mark>{escape(flagged)}</mark> {escape(after)}</blockquote>")
+                quoted = f"{escape(before)} <mark>{escape(flagged)}</mark> {escape(after)}"
+                block.append(f"<blockquote>{quoted}</blockquote>")
             elif f.text:
                 block.append(f"<blockquote><mark>{escape(f.text)}</mark></blockquote>")
             if f.suggestion:

@@ -59,6 +59,8 @@ class TextWriter(Writer):
         return header + self.run(RunReport(articles=[article]))
 
     def index(self, run: RunReport, files: dict[str, str]) -> str:
-        rows = [f"{a.score if a.score is not None else '-':>5}  {len(a.findings):>4}  {a.path}  ->  {files.get(a.path, '')}"
-                for a in run.articles]
+        rows = [
+            f"{a.score if a.score is not None else '-':>5}  {len(a.findings):>4}  {a.path}  ->  {files.get(a.path, '')}"
+            for a in run.articles
+        ]
         return "score  findings  article\n" + "\n".join(rows) + "\n" + self.summary_line(run) + "\n"

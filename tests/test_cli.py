@@ -44,7 +44,8 @@ def test_text_output_in_ruff_style_and_exit_codes(articles: Path, capsys: pytest
 
 
 def test_json_contract_and_determinism(articles: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    args = ["check", "--format", "json", "--select", "readability", str(articles / "long.md"), str(articles / "clean.txt")]
+    args = ["check", "--format", "json", "--select", "readability",
+            str(articles / "long.md"), str(articles / "clean.txt")]
     _, first, _ = run_cli(capsys, *args)
     _, second, _ = run_cli(capsys, *args)
     assert first == second
@@ -73,10 +74,12 @@ def test_bad_inputs_are_reported_and_the_rest_is_linted(tmp_path: Path, capsys: 
     code, out, err = run_cli(capsys, "check", "--select", "readability", str(tmp_path), str(tmp_path / "missing.md"))
     assert code == 2
     lines = err.strip().splitlines()
-    assert f"healthlint: error: {tmp_path / 'binary.txt'}: binary file (contains NUL bytes), not a text article" in lines
-    assert any(line.startswith(f"healthlint: error: {tmp_path / 'latin1.txt'}: invalid UTF-8 at byte offset 3") for line in lines)
+    prefix = f"healthlint: error: {tmp_path}"
+    assert f"{prefix}/binary.txt: binary file (contains NUL bytes), not a text article" in lines
+    assert any(line.startswith(f"{prefix}/latin1.txt: invalid UTF-8 at byte offset 3") for line in lines)
     assert f"healthlint: error: {tmp_path / 'empty.md'}: empty file" in lines
-    assert any(f"{tmp_path / 'huge.txt'}: file too large (20,971,520 bytes; the limit is 5,242,880)" in line for line in lines)
+    too_large = f"{tmp_path / 'huge.txt'}: file too large (20,971,520 bytes; the limit is 5,242,880)"
+    assert any(too_large in line for line in lines)
     assert f"healthlint: error: {tmp_path / 'missing.md'}: no such file or directory" in lines
     assert len(lines) == 5
     assert f"{tmp_path / 'good.txt'}:3:1: info [readability]" in out
