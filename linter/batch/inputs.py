@@ -13,7 +13,7 @@ import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from linter.discovery import DEFAULT_INCLUDE, walk
 
@@ -203,7 +203,8 @@ class RecordReader:
     def _warc_record(self, path: str, url: str, ctype: str, record: Any) -> Record:
         data = record.content_stream().read(self.max_bytes + 1)
         if len(data) > self.max_bytes:
-            return Record(url, url, url=url, origin=path, error=f"page too large (over {self.max_bytes:,} bytes)")
+            return Record(url, url, url=url, origin=path,
+                          error=f"page too large (over {self.max_bytes:,} bytes)")
         charset = _charset(ctype)
         if charset and charset not in ("utf-8", "utf8"):
             try:
@@ -215,7 +216,7 @@ class RecordReader:
 
 def _open(path: str) -> IO[bytes]:
     if path.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return open(path, "rb")
 
 

@@ -7,6 +7,7 @@ an error entry; so does the record of a worker that crashes.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -84,10 +85,8 @@ class LocalEngine:
         if kill:
             worker.process.kill()
         else:
-            try:
+            with contextlib.suppress(OSError):
                 worker.conn.send(None)
-            except OSError:
-                pass
         worker.process.join(timeout=5)
         if worker.process.is_alive():
             worker.process.kill()
@@ -124,8 +123,8 @@ class LocalEngine:
                         record = worker.record
                         self._stop(worker, kill=True)
                         workers[i] = self._spawn()
-                        yield Outcome(error_line(record, f"the article ran past the time limit and its worker "
-                                                         f"was killed after {limit:g} s"), "supervisor", 0, 0)
+                        problem = f"ran past the time limit; its worker was killed after {limit:g} s"
+                        yield Outcome(error_line(record, problem), "supervisor", 0, 0)
         finally:
             for worker in workers:
                 self._stop(worker, kill=worker.record is not None)

@@ -82,6 +82,8 @@ class SummaryBuilder:
 
     def summary(self) -> dict[str, Any]:
         total_scores = sum(self.scores.values())
+        mean = round(sum(v * n for v, n in self.scores.items()) / total_scores, 1) if total_scores else None
+        phrases = sorted(self.phrases.items(), key=lambda kv: (-kv[1], kv[0]))[:PHRASES_SHOWN]
         histogram = [0] * 10
         for value, n in self.scores.items():
             histogram[min(value // 10, 9)] += n
@@ -95,7 +97,7 @@ class SummaryBuilder:
             "by_severity": dict(sorted(self.by_severity.items())),
             "by_check": dict(sorted(self.by_check.items(), key=lambda kv: (-kv[1], kv[0]))),
             "score": {
-                "mean": round(sum(v * n for v, n in self.scores.items()) / total_scores, 1) if total_scores else None,
+                "mean": mean,
                 "median": _median(self.scores),
                 "histogram": {"bins": [f"{10 * i}-{10 * i + 9 if i < 9 else 100}" for i in range(10)],
                               "counts": histogram},
@@ -103,7 +105,7 @@ class SummaryBuilder:
             "worst_articles": self.rows()[:WORST_ARTICLES],
             "top_phrases": [
                 {"check": check, "text": text, "count": n}
-                for (check, text), n in sorted(self.phrases.items(), key=lambda kv: (-kv[1], kv[0]))[:PHRASES_SHOWN]
+                for (check, text), n in phrases
             ],
             "error_examples": self._errors.sorted(),
         }

@@ -66,9 +66,10 @@ def session_for(settings: WorkSettings) -> Session:
         resolver = ConfigResolver(registry)
         resolver.explicit = settings.config
         _sessions.clear()  # one configuration per process at a time; nothing grows across audits
+        severity = Severity.parse(settings.min_severity)
+        options = LintOptions(min_severity=severity, keep_context=settings.per_article)
         _sessions[cache_key] = Session(
-            registry, resolver,
-            LintOptions(min_severity=Severity.parse(settings.min_severity), keep_context=settings.per_article),
+            registry, resolver, options,
             list(settings.select) if settings.select else None,
             list(settings.ignore) if settings.ignore else None,
         )
@@ -91,7 +92,7 @@ def lint_record(settings: WorkSettings, record: Record) -> dict[str, Any]:
         with time_limit(settings.time_limit):
             article = session.lint_text(record.name, record.data, record.fmt)
     except ArticleTimeout:
-        return error_line(record, f"time limit of {settings.time_limit:g} s exceeded; the article was abandoned")
+        return error_line(record, f"time limit of {settings.time_limit:g} s exceeded; article skipped")
     except Exception as exc:  # noqa: BLE001 - one record must never stop the audit
         return error_line(record, f"could not be linted: {type(exc).__name__}: {exc}")
     if article.title is None:
@@ -153,7 +154,8 @@ def time_limit(seconds: float) -> Iterator[None]:
     def _expire() -> None:
         with lock:
             if active[0]:
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(ArticleTimeout))
+                set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+                set_async_exc(ctypes.c_ulong(thread_id), ctypes.py_object(ArticleTimeout))
 
     timer = threading.Timer(seconds, _expire)
     timer.daemon = True
