@@ -12,6 +12,7 @@ from linter.document import Block, Document
 
 DATA = Path(__file__).resolve().parent / "data"
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+PREVIOUS_LINE_ENDS = (".", "!", "?", ":", ";", "…", '"', "”", ")")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -74,3 +75,17 @@ def units(document: Document) -> Iterator[Unit]:
                 lead = len(line) - len(line.lstrip())
                 yield Unit(offset + lead, offset + lead + len(stripped), block, False)
             offset += len(line) + 1
+
+
+def standalone(document: Document, unit: Unit) -> bool:
+    """A whole block, or a line of a multi-line block that does not continue the previous one."""
+    if unit.whole_block:
+        return True
+    text = document.text
+    if unit.start == unit.block.start:
+        return True
+    previous = text[unit.block.start : unit.start].rstrip().rsplit("\n", 1)[-1].strip()
+    first = text[unit.start]
+    if first.isalpha() and first.islower():
+        return False
+    return previous.endswith(PREVIOUS_LINE_ENDS) or word_count(previous) <= 8

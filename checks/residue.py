@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from checks._hygiene import CJK, DATA, WORD, Unit, lexicon_lines, lexicon_sections, units, word_count
+from checks._hygiene import CJK, DATA, WORD, lexicon_lines, lexicon_sections, standalone, units, word_count
 from linter.document import Document
 from linter.findings import Finding, Severity
 from linter.nlp import Analysis
@@ -41,7 +41,6 @@ TERMINAL_AFTER_TITLE = (".", ",", ";")
 CHROME = frozenset(
     {"comment-widget", "share", "subscribe", "cookie-banner", "author-box", "pagination", "breadcrumb"}
 )
-PREVIOUS_LINE_ENDS = (".", "!", "?", ":", ";", "…", '"', "”", ")")
 
 
 @dataclass(frozen=True)
@@ -139,20 +138,6 @@ def _structural(line: str, words: int) -> str | None:
     ):
         return "pagination"
     return None
-
-
-def standalone(document: Document, unit: Unit) -> bool:
-    """A whole block, or a line of a multi-line block that does not continue the previous one."""
-    if unit.whole_block:
-        return True
-    text = document.text
-    if unit.start == unit.block.start:
-        return True
-    previous = text[unit.block.start : unit.start].rstrip().rsplit("\n", 1)[-1].strip()
-    first = text[unit.start]
-    if first.isalpha() and first.islower():
-        return False
-    return previous.endswith(PREVIOUS_LINE_ENDS) or word_count(previous) <= 8
 
 
 @register
