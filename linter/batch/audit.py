@@ -58,8 +58,13 @@ class RunStats:
     seconds: float = 0.0
     workers: dict[str, dict[str, Any]] = field(default_factory=dict)
     memory: list[dict[str, Any]] = field(default_factory=list)  # largest worker RSS at milestones
+    first_done: float | None = None
+    last_done: float | None = None
 
     def record(self, outcome: Outcome) -> None:
+        now = time.monotonic()
+        self.first_done = self.first_done if self.first_done is not None else now
+        self.last_done = now
         self.linted_this_run += 1
         self.words_this_run += int(outcome.line.get("word_count") or 0)
         if outcome.worker in ("supervisor", "scheduler"):
@@ -74,11 +79,15 @@ class RunStats:
 
     def to_json(self) -> dict[str, Any]:
         rate = self.linted_this_run / self.seconds if self.seconds else None
+        steady = None  # from the first article done to the last: without the workers' start-up
+        if self.first_done is not None and self.last_done is not None and self.last_done > self.first_done:
+            steady = round((self.linted_this_run - 1) / (self.last_done - self.first_done), 2)
         return {
             "engine": self.engine, "jobs": self.jobs, "seconds": round(self.seconds, 2),
             "articles": self.linted_this_run, "resumed_from": self.resumed_from,
             "articles_per_second": round(rate, 2) if rate else None,
             "words_per_second": round(self.words_this_run / self.seconds) if self.seconds else None,
+            "steady_articles_per_second": steady,
             "workers": dict(sorted(self.workers.items())), "memory": self.memory,
         }
 

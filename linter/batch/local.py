@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import signal
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -27,14 +27,17 @@ class EngineError(Exception):
     """The audit cannot go on (workers cannot start); the message says why."""
 
 
-def hard_limit(settings: WorkSettings) -> float | None:
+Work = Callable[[WorkSettings, Record], dict[str, Any]]
+
+
+def hard_limit(settings: WorkSettings, grace: float) -> float | None:
     """How long the supervisor waits before killing a worker (past the worker's own limit)."""
     if settings.time_limit <= 0:
         return None
-    return settings.time_limit * 1.5 + 10
+    return settings.time_limit * 1.5 + grace
 
 
-def _worker_main(conn: Connection, settings: WorkSettings) -> None:
+def _worker_main(conn: Connection, settings: WorkSettings, work: Work) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the supervisor's to handle
     try:
         warm_up(settings)
@@ -50,7 +53,7 @@ def _worker_main(conn: Connection, settings: WorkSettings) -> None:
             return
         if record is None:
             return
-        line = lint_record(settings, record)
+        line = work(settings, record)
         current, peak = memory_kb()
         try:
             conn.send(("done", Outcome(line, name, current, peak)))
@@ -68,15 +71,19 @@ class _Worker:
 
 
 class LocalEngine:
-    def __init__(self, settings: WorkSettings, jobs: int) -> None:
+    def __init__(self, settings: WorkSettings, jobs: int, work: Work = lint_record, grace: float = 10.0) -> None:
+        """``work`` lints one record in a worker (a module-level function); ``grace``: seconds
+        past 1.5 times the time limit before a silent worker is killed."""
         self.settings = settings
         self.jobs = max(1, jobs)
+        self.work = work
+        self.grace = grace
         self._ctx = multiprocessing.get_context("spawn")
         self._start_failures = 0
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_worker_main, args=(child, self.settings), daemon=True)
+        process = self._ctx.Process(target=_worker_main, args=(child, self.settings, self.work), daemon=True)
         process.start()
         child.close()
         return _Worker(process, parent)
@@ -97,7 +104,7 @@ class LocalEngine:
         pending = iter(records)
         exhausted = False
         workers = [self._spawn() for _ in range(self.jobs)]
-        limit = hard_limit(self.settings)
+        limit = hard_limit(self.settings, self.grace)
         try:
             while True:
                 for worker in workers:
