@@ -210,3 +210,11 @@ def test_empty_and_binary_input(data: bytes, problem: str) -> None:
 def test_size_limit() -> None:
     with pytest.raises(InputError, match="too large"):
         read_bytes("big.txt", b"word " * 1000, max_bytes=1000)
+
+
+def test_html_declaring_another_charset_is_decoded_with_it() -> None:
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\xe9 cr\xe8me and back pain.</p></body></html>'
+    doc = read_bytes("a.html", page.encode("latin-1"))
+    assert "Café crème" in doc.text
+    with pytest.raises(InputError, match="invalid UTF-8 at byte offset"):
+        read_bytes("a.html", page.replace('<meta charset="iso-8859-1">', "").encode("latin-1"))

@@ -33,7 +33,7 @@ def parse_source(path: str, source: str, fmt: str, meta: Meta | None = None) -> 
 
 def read_bytes(path: str, data: bytes, fmt: str | None = None, max_bytes: int | None = None) -> Document:
     fmt = fmt or format_for(path) or "txt"
-    source = decode_source(path, data, max_bytes=max_bytes)
+    source = decode_source(path, data, max_bytes=max_bytes, html=fmt == "html")
     return parse_source(path, source, fmt)
 
 
