@@ -125,7 +125,7 @@ def main() -> None:
         words = sum(int(r["words"]) for r in rows) or 1  # type: ignore[call-overload]
         cats: Counter[str] = Counter()
         for r in rows:
-            for check, category, severity, *_ in r["findings"]:  # type: ignore[attr-defined]
+            for _check, category, severity, *_ in r["findings"]:  # type: ignore[attr-defined]
                 if severity in ("warning", "error"):
                     cats[category] += 1
         total = sum(cats.values()) * 1000 / words
@@ -138,17 +138,18 @@ def main() -> None:
 
     if "reliable" in by_set and "unreliable" in by_set:
         print()
-        scores = {s: [float(r["score"]) for r in by_set[s] if r["score"] is not None] for s in ("reliable", "unreliable")}
+        scores = {s: [float(r["score"]) for r in by_set[s] if r["score"] is not None]  # type: ignore[arg-type]
+                  for s in ("reliable", "unreliable")}
         auc = roc_auc(scores["reliable"], scores["unreliable"])
         print(f"article score ROC AUC, reliable vs unreliable: {auc:.3f} "
               f"(mean score {sum(scores['reliable']) / len(scores['reliable']):.1f} vs "
               f"{sum(scores['unreliable']) / len(scores['unreliable']):.1f})")
         for side in ("reliable", "unreliable"):
             rows = by_set[side]
-            per_page = Counter()
-            checks = Counter()
+            per_page: Counter[str] = Counter()
+            checks: Counter[str] = Counter()
             for r in rows:
-                for check, category, severity, *_ in r["findings"]:  # type: ignore[attr-defined]
+                for check, category, *_ in r["findings"]:  # type: ignore[attr-defined]
                     per_page[category] += 1
                     checks[check] += 1
             n = len(rows)

@@ -50,7 +50,8 @@ def decode_source(path: str, data: bytes, max_bytes: int | None = None, html: bo
             try:
                 return _normalise_newlines(data.decode(charset))
             except UnicodeDecodeError as exc2:
-                raise InputError(path, f"invalid {charset} (the declared charset) at byte offset {exc2.start}") from None
+                problem = f"invalid {charset} (the declared charset) at byte offset {exc2.start}"
+                raise InputError(path, problem) from None
         bad = data[exc.start : exc.start + 1].hex()
         raise InputError(
             path, f"invalid UTF-8 at byte offset {exc.start} (byte 0x{bad}); re-save the file as UTF-8"
