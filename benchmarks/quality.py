@@ -104,7 +104,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, help="at most N documents per source")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--set", dest="only", help="only this set (reliable, unreliable, extraction-gold, corpus-clean)")
+    parser.add_argument("--set", dest="only",
+                        help="only this set (reliable, unreliable, extraction-gold, corpus-clean)")
     parser.add_argument("--show", action="append", default=[],
                         help="print the warning-or-worse findings of this category or check id")
     args = parser.parse_args()
