@@ -53,7 +53,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
         left = match.end()
     after = SENTENCE_END.search(text, end, end + MAX_SENTENCE)
     right = after.end() if after else min(len(text), end + MAX_SENTENCE)
-    return text[left:right]
+    return text[left:right].strip()
 
 
 def fingerprint(finding: LocatedFinding, article_text: str = "") -> str:
