@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
 from checks._hygiene import lexicon_lines, lexicon_sections, standalone, units
+from checks.language import reads_article
 from linter.document import Document
 from linter.findings import Finding, Severity
 from linter.nlp import Analysis
@@ -159,8 +160,11 @@ class SpamCta(Check):
     category = "spam"
     severity = Severity.ERROR
     summary = "Sales call to action, price promotion or casino/crypto advert in the article"
+    languages: ClassVar[frozenset[str]] = frozenset({"en"})  # the lexicon is English
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
+        if not reads_article(self, document, analysis):
+            return
         for unit in units(document):
             text = unit.text(document)
             toks = tokens(text, unit.start)
