@@ -1,0 +1,242 @@
+"""The project's own grammar rules, for what Harper and LanguageTool miss in spun and mangled text.
+
+Each rule reads the shared spaCy parse (or the text) and returns issues of the engine "rules":
+- agreement: a verb that disagrees in number with its subject across a prepositional phrase
+  or relative clause ("Muscle spasms in the back is", "the pain as a result of muscle spasm
+  refuse"), and a relative clause verb that disagrees with its antecedent ("individuals who
+  experiences");
+- double-modal: two modal verbs in a row ("will should");
+- fused-words: two dictionary words run together, one of them a function word ("usedand");
+- as-anyone-and: "As anyone who has X and they'll ..." (a blend of "Ask anyone who ... and
+  they'll" and "As anyone who ... knows").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from checks.grammar import lexicon
+from checks.grammar.vocabulary import Vocabulary, segment
+from linter.engines import EngineIssue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+ENGINE = "rules"
+AGREEMENT = "grammar_agreement.txt"
+SINGULAR_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do"}
+PLURAL_VERBS = {v: k for k, v in SINGULAR_VERBS.items()}
+SUBJECTS = ("nsubj", "nsubjpass")
+CLAUSE_SUBJECTS = ("csubj", "csubjpass", "expl")  # "Understanding the effects ... is": no noun subject
+HEAD_ROLES = ("pobj", "nsubj", "nsubjpass", "ROOT", "dep")  # where a misparsed subject ends up
+MODIFIERS = ("prep", "relcl", "acl")
+RELATIVE_PRONOUNS = ("who", "that", "which")
+OWNERS = ("det", "poss")
+FUSED_MIN_LENGTH = 7
+COMMON_WORD_COUNT = 1_000_000  # web frequency below which a part is too rare to trust a split
+FUSED_WORD = re.compile(r"(?<![\w@/#.\-'’])[a-z]{" + str(FUSED_MIN_LENGTH) + r",}(?![\w@/\-'’]|\.[a-z])")
+AS_ANYONE = re.compile(
+    r"\bAs (?:anyone|anybody|everyone|everybody|someone|any [a-z]+) who\b[^.!?\n]*?"
+    r"\band (?:they|he|she)(?:['’]ll| will)\b"
+)
+
+
+def rule_issues(doc: Doc | None, text: str, vocab: Vocabulary) -> list[EngineIssue]:
+    """All the project's rules; doc is the spaCy parse of text (None skips the parse rules)."""
+    issues: list[EngineIssue] = []
+    if doc is not None:
+        issues.extend(agreement_issues(doc))
+        issues.extend(double_modal_issues(doc))
+    issues.extend(fused_word_issues(text, vocab))
+    issues.extend(as_anyone_issues(text))
+    issues.sort(key=lambda i: (i.start, i.end, i.category))
+    return issues
+
+
+# ---- agreement ---------------------------------------------------------------------------------
+
+def verb_number(verb: Token) -> str | None:
+    low = verb.lower_
+    if low in SINGULAR_VERBS:
+        return "singular"
+    if low in PLURAL_VERBS:
+        return "plural"
+    if verb.tag_ == "VBZ" and low.endswith("s"):
+        return "singular"
+    if verb.tag_ == "VBP" and low != "am":
+        return "plural"
+    return None
+
+
+def noun_number(noun: Token) -> str | None:
+    low = noun.lower_
+    if noun.tag_ == "NNS" and low not in lexicon.word_set(AGREEMENT, "singular-plurals"):
+        return "plural"
+    if noun.tag_ == "NN" and low not in lexicon.word_set(AGREEMENT, "plural-singulars"):
+        return "singular"
+    return None
+
+
+def _corrected(verb: Token) -> str | None:
+    low = verb.lower_
+    if low in SINGULAR_VERBS:
+        return SINGULAR_VERBS[low]
+    if low in PLURAL_VERBS:
+        return PLURAL_VERBS[low]
+    if verb.tag_ == "VBZ":
+        return verb.lemma_
+    return None
+
+
+def _disagree(subject: Token, verb: Token) -> bool:
+    noun, finite = noun_number(subject), verb_number(verb)
+    if noun is None or finite is None or noun == finite:
+        return False
+    if any(c.dep_ in ("conj", "cc") for c in subject.children):
+        return False  # "pain and stiffness in the back are"
+    # a base form after a modal or "to" tagged VBP by mistake
+    return not any(c.dep_ in ("aux", "auxpass") and c.i < verb.i for c in verb.children)
+
+
+def _agreement_issue(subject: Token, verb: Token, what: str) -> EngineIssue:
+    doc = subject.doc
+    start = doc[subject.left_edge.i].idx if subject.left_edge.i <= subject.i else subject.idx
+    noun = noun_number(subject)
+    return EngineIssue(
+        engine=ENGINE,
+        start=start,
+        end=verb.idx + len(verb.text),
+        category="agreement",
+        rule="agreement",
+        message=f"The verb “{verb.text}” does not agree with the {noun} {what} “{subject.text}”",
+        suggestion=_corrected(verb),
+    )
+
+
+def agreement_issues(doc: Doc) -> Iterator[EngineIssue]:
+    for verb in doc:
+        if verb_number(verb) is None:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if any(c.dep_ in CLAUSE_SUBJECTS for c in verb.children):
+            continue
+        if subjects:
+            subject = subjects[0]
+            across = any(c.dep_ in MODIFIERS and subject.i < c.i < verb.i for c in subject.children)
+            if subject.i < verb.i and across and _disagree(subject, verb):
+                yield _agreement_issue(subject, verb, "subject")
+            elif subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                antecedent = verb.head
+                adjacent = antecedent.i + 1 == subject.i
+                if adjacent and _disagree(antecedent, verb) and not _other_antecedent(antecedent, verb):
+                    yield _agreement_issue(antecedent, verb, "noun")
+            continue
+        head = _subject_before_phrases(verb)
+        if head is not None and _disagree(head, verb):
+            yield _agreement_issue(head, verb, "subject")
+
+
+def _other_antecedent(antecedent: Token, verb: Token) -> bool:
+    """Whether the relative clause may belong to the noun before the phrase instead ("the
+    substances in the body that cause pain": "that" refers to "substances")."""
+    if antecedent.dep_ != "pobj" or antecedent.head.dep_ != "prep":
+        return False
+    outer = antecedent.head.head
+    return outer.pos_ == "NOUN" and noun_number(outer) == verb_number(verb)
+
+
+def _subject_before_phrases(verb: Token) -> Token | None:
+    """For a verb the parser left without subject ("After the pain as a result of muscle spasm
+    refuse to improve"): the noun that heads the chain of prepositional phrases just before it."""
+    if verb.i == 0 or verb.dep_ not in ("advcl", "ROOT", "ccomp") or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.dep_ != "pobj" or noun.tag_ not in ("NN", "NNS"):
+        return None
+    climbed = False
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+        climbed = True
+    if not climbed or noun.dep_ not in HEAD_ROLES or not any(c.dep_ in OWNERS for c in noun.children):
+        return None
+    between = noun.doc[noun.i + 1: verb.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.text in ",;:" for t in between):
+        return None
+    return noun
+
+
+# ---- double modals -------------------------------------------------------------------------------
+
+def double_modal_issues(doc: Doc) -> Iterator[EngineIssue]:
+    modals = lexicon.word_set("grammar_modals.txt")
+    for first, second in zip(doc[:-1], doc[1:], strict=True):
+        if (
+            first.tag_ == "MD"
+            and first.lower_ in modals
+            and second.lower_ in modals
+            and second.tag_ in ("MD", "VB", "VBP")
+            and first.whitespace_ != ""
+        ):
+            yield EngineIssue(
+                engine=ENGINE,
+                start=first.idx,
+                end=second.idx + len(second.text),
+                category="double-modal",
+                rule="double-modal",
+                message=f"Two modal verbs in a row (“{first.text} {second.text}”): keep one",
+                suggestion=None,
+            )
+
+
+# ---- fused words ---------------------------------------------------------------------------------
+
+def fused_split(word: str, vocab: Vocabulary) -> list[str] | None:
+    """The words a run-together token is made of, or None when it is a word (or not clearly two)."""
+    if vocab.knows(word):
+        return None
+    parts = segment(word)
+    if not 2 <= len(parts) <= 3 or "".join(parts) != word:
+        return None
+    function_words = lexicon.word_set("grammar_function_words.txt")
+    if not any(p in function_words for p in parts):
+        return None
+    if any(len(p) < 2 and p != "a" for p in parts):
+        return None
+    if any(vocab.count(p) < COMMON_WORD_COUNT for p in parts):
+        return None
+    return parts
+
+
+def fused_word_issues(text: str, vocab: Vocabulary) -> Iterator[EngineIssue]:
+    for match in FUSED_WORD.finditer(text):
+        parts = fused_split(match.group(), vocab)
+        if parts is None:
+            continue
+        joined = " ".join(parts)
+        yield EngineIssue(
+            engine=ENGINE,
+            start=match.start(),
+            end=match.end(),
+            category="fused-words",
+            rule="fused-words",
+            message=f"“{match.group()}” looks like words run together: “{joined}”",
+            suggestion=joined,
+        )
+
+
+# ---- "As anyone who ... and they'll" ---------------------------------------------------------------
+
+def as_anyone_issues(text: str) -> Iterator[EngineIssue]:
+    for match in AS_ANYONE.finditer(text):
+        yield EngineIssue(
+            engine=ENGINE,
+            start=match.start(),
+            end=match.end(),
+            category="broken-construction",
+            rule="as-anyone-and",
+            message="Broken construction: “As anyone who …” runs into “and they’ll …”; write "
+                    "“Ask anyone who … and they’ll …” or “As anyone who … knows, …”",
+            suggestion=None,
+        )
