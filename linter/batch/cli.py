@@ -44,7 +44,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from linter.batch.local import EngineError
     from linter.batch.work import WorkSettings
     from linter.cli import _split
-    from linter.config import ConfigError, ConfigResolver, matches
+    from linter.config import ENGINE_SECTIONS, ConfigError, ConfigResolver, matches
     from linter.registry import default_registry
 
     registry = default_registry()
@@ -58,7 +58,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"healthlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    section = config.engines["audit"]
+    section = {**ENGINE_SECTIONS["audit"], **config.engines.get("audit", {})}
     if args.engine != "dask" and args.scheduler:
         print("healthlint: error: --scheduler needs --engine dask", file=sys.stderr)
         return EXIT_ERROR
