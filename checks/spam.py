@@ -28,6 +28,7 @@ KINDS = {
     "hotline": "Order hotline",
     "gambling-crypto": "Gambling or crypto promotion",
 }
+PLACEHOLDERS = ("{price}", "{percent}", "{phone}")
 MAX_STANDALONE_WORDS = 8
 MAX_SALES_LINE_WORDS = 6
 SENTENCE_END = (".", "!", "?")
@@ -55,7 +56,9 @@ def phrases_by_first_word() -> dict[str, list[Phrase]]:
         if kind not in KINDS or mode not in ("", "standalone"):
             raise ValueError(f"spam_phrases.txt: unknown section [{section}]")
         for line in lines:
-            words = tuple(t.text for t in tokens(line))
+            words = tuple(
+                w for part in line.split() for w in ([part] if part in PLACEHOLDERS else [t.text for t in tokens(part)])
+            )
             index.setdefault(words[0], []).append(Phrase(words, kind, mode == "standalone"))
     for found in index.values():
         found.sort(key=lambda p: -len(p.words))  # longest match first
