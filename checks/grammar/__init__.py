@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from checks.grammar import lexicon
 from checks.grammar.english import EnglishSentences
 from checks.grammar.merge import Judged, merge
-from checks.grammar.spelling import spelling_severity, starts_sentence
+from checks.grammar.spelling import misspelling_of, spelling_severity, starts_sentence
 from checks.grammar.vocabulary import Vocabulary
 from linter.config import ENGINE_SECTIONS
 from linter.document import Document
@@ -125,8 +125,15 @@ def judge(issue: EngineIssue, text: str, vocab: Vocabulary, style: bool, spellin
         split = issue.suggestion or ""
         if " " not in split or split.replace(" ", "") != word.replace(" ", ""):
             group = "style"  # Harper's other typo guesses ("were" / "where") are unreliable
-        elif vocab.knows(word) or (word[:1].isupper() and not starts_sentence(text, issue.start)):
-            return None  # a real compound or a name ("weeklong", "noncompete")
+        elif word[:1].isupper() and not starts_sentence(text, issue.start):
+            return None  # a name
+        elif vocab.knows(word):
+            # a real compound ("weeklong", "noncompete"), or a misspelling Harper split ("usally")
+            fix = misspelling_of(vocab, word.lower(), None)
+            if fix is None or not spelling:
+                return None
+            return Judged(issue.engine, issue.start, issue.end, "spelling", Severity.WARNING,
+                          f"Did you mean “{fix}”?", fix)
         else:
             group = "grammar"
     if group == "spelling":

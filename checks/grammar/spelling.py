@@ -14,7 +14,8 @@ from linter.findings import Severity
 
 SENTENCE_ENDS = ".!?:;\n"
 OPENERS = "\"'“‘([«"
-MISSPELLING_RATIO = 40.0  # a suggestion this many times more frequent makes a known word suspect
+MISSPELLING_RATIO = 40.0  # an engine's suggestion this many times more frequent makes a known word suspect
+NEIGHBOUR_RATIO = 500.0  # a one-edit neighbour must be far more frequent still ("usally" / "usually")
 
 
 def starts_sentence(text: str, start: int) -> bool:
@@ -38,15 +39,28 @@ def spelling_severity(vocab: Vocabulary, text: str, start: int, end: int,
         return Severity.INFO  # a name or an acronym
     if not vocab.knows(word):
         return Severity.WARNING
-    if suggestion and _far_more_common(vocab, word.lower(), suggestion.lower()):
+    if misspelling_of(vocab, word.lower(), suggestion) is not None:
         return Severity.WARNING
     return Severity.INFO
 
 
-def _far_more_common(vocab: Vocabulary, word: str, suggestion: str) -> bool:
-    if vocab.is_listed(word) or " " in suggestion:
+def misspelling_of(vocab: Vocabulary, word: str, suggestion: str | None) -> str | None:
+    """The word a known but rare word is probably a misspelling of: the engine's suggestion when
+    it is far more common and close, else a one-edit neighbour that is overwhelmingly more common."""
+    if vocab.is_listed(word):
+        return None
+    if suggestion and _far_more_common(vocab, word, suggestion.lower(), MISSPELLING_RATIO):
+        return suggestion
+    neighbour = vocab.most_common_neighbour(word)
+    if neighbour and _far_more_common(vocab, word, neighbour, NEIGHBOUR_RATIO):
+        return neighbour
+    return None
+
+
+def _far_more_common(vocab: Vocabulary, word: str, suggestion: str, ratio: float) -> bool:
+    if " " in suggestion or suggestion.replace("-", "") == word.replace("-", ""):
         return False
     return (
-        vocab.count(suggestion) >= MISSPELLING_RATIO * max(vocab.count(word), 1.0)
+        vocab.count(suggestion) >= ratio * max(vocab.count(word), 1.0)
         and edit_distance(word, suggestion) <= 2
     )

@@ -63,12 +63,34 @@ class Vocabulary:
     def count(self, word: str) -> float:
         return self.counts.get(word.lower(), 0.0)
 
+    def most_common_neighbour(self, word: str) -> str | None:
+        """The most frequent known word one edit away (ties by spelling), or None."""
+        best: tuple[float, str] | None = None
+        for candidate in edits1(word.lower()):
+            count = self.counts.get(candidate)
+            if count is not None and (best is None or (count, candidate) > best):
+                best = (count, candidate)
+        return best[1] if best else None
+
     def knows(self, word: str) -> bool:
         low = word.lower()
         if self.is_listed(low) or low in self.counts:
             return True
         parts = [p for p in low.replace("’", "'").split("-") if p]
         return len(parts) > 1 and all(self.is_listed(p) or p in self.counts for p in parts)
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    inserts = {a + c + b for a, b in splits for c in LETTERS}
+    return (deletes | transposes | replaces | inserts) - {word}
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
