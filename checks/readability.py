@@ -7,7 +7,6 @@ from typing import Any
 
 from linter.document import Document
 from linter.findings import Finding, Severity
-from linter.metrics import compute_metrics
 from linter.nlp import NEED_SENTENCES, Analysis
 from linter.registry import Check, register
 
@@ -41,7 +40,7 @@ class Readability(Check):
     options = {"target-grade": 8.0, "max-sentence-words": 30, "min-words": MIN_WORDS_FOR_GRADE}
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
-        metrics = compute_metrics(document)
+        metrics = analysis.metrics
         grade = metrics.get("flesch_kincaid_grade")
         if grade is not None and metrics["words"] >= settings["min-words"] and grade > settings["target-grade"]:
             yield Finding(

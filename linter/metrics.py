@@ -23,6 +23,10 @@ def compute_metrics(document: Document) -> dict[str, float]:
         return {"words": 0, "sentences": 0}
     import textstat
 
+    from linter.syllables import install
+
+    install()
+
     return {
         "words": words,
         "sentences": int(textstat.sentence_count(prose)),

@@ -106,6 +106,13 @@ class Analysis:
     def words(self) -> int:
         return len(self.document.text.split())
 
+    @cached_property
+    def metrics(self) -> dict[str, float]:
+        """Readability metrics of the prose, computed once (the report and checks share them)."""
+        from linter.metrics import compute_metrics
+
+        return compute_metrics(self.document)
+
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():

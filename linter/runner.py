@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from linter.config import CheckSetting
 from linter.document import Document
 from linter.findings import Finding, LocatedFinding, Severity
-from linter.metrics import compute_metrics
 from linter.nlp import NEED_TEXT, Analysis
 from linter.report import ArticleReport
 from linter.scoring import score
@@ -103,7 +102,7 @@ def lint_document(
         language=document.meta.language or "en",
         word_count=words,
         score=score(findings, words),
-        metrics=compute_metrics(document) if options.metrics else {},
+        metrics=analysis.metrics if options.metrics else {},
         findings=findings,
         format=document.meta.format,
     )

