@@ -1,0 +1,143 @@
+"""Speed: cold start, throughput against bare spaCy, peak memory, and the cost of each check.
+
+    .venv/bin/python benchmarks/speed.py [--articles 200] [--rounds 2]
+
+Figures, all measured in this one run (the machines are noisy, so compare ratios):
+- cold start: `healthlint check` on one 1,000-word Markdown file, whole process, median of 5;
+- throughput: words per second of healthlint (all default checks, in one process) over the
+  articles, beside bare spaCy `nlp.pipe` over the same prose with the same components, and
+  their ratio;
+- peak RSS of this process;
+- cost of the NLP pass and of each check, in milliseconds per 1,000 words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks._shared import ROOT, require  # noqa: E402
+
+
+def article_texts(count: int) -> list[str]:
+    gold = json.loads(require("extraction", "ground-truth.json").read_text(encoding="utf-8"))
+    texts = [gold[k]["articleBody"] for k in sorted(gold) if (gold[k].get("articleBody") or "").strip()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    out: list[str] = []
+    while len(out) < count:
+        out.extend(texts[: count - len(out)])
+    return out
+
+
+def thousand_word_markdown(texts: list[str]) -> str:
+    words: list[str] = []
+    paragraphs = ["# Back pain: what helps", ""]
+    for text in texts:
+        for para in text.split("\n"):
+            if para.strip() and len(words) < 1000:
+                paragraphs += [para.strip(), ""]
+                words += para.split()
+    return "\n".join(paragraphs)
+
+
+def cold_start(texts: list[str], runs: int = 5) -> list[float]:
+    exe = ROOT / ".venv" / "bin" / "healthlint"
+    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "linter.cli"]
+    times: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "article.md"
+        page.write_text(thousand_word_markdown(texts), encoding="utf-8")
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run([*command, "check", "--fail-on", "never", "--no-cache", str(page)],
+                           capture_output=True, check=False)
+            times.append(time.perf_counter() - started)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--skip-cold", action="store_true")
+    args = parser.parse_args()
+
+    from linter.config import Config, resolve_checks
+    from linter.nlp import Analysis, load_pipeline
+    from linter.readers import parse_source
+    from linter.registry import default_registry
+    from linter.runner import LintOptions, lint_document, needs_of
+
+    texts = article_texts(args.articles)
+    print(f"speed benchmark ({time.strftime('%Y-%m-%d')}, Python {sys.version.split()[0]}): "
+          f"{len(texts)} articles, {sum(len(t.split()) for t in texts):,} words\n")
+
+    if not args.skip_cold:
+        cold = cold_start(texts)
+        print(f"cold start, `healthlint check` on one 1,000-word Markdown file: median {statistics.median(cold):.2f} s "
+              f"(min {min(cold):.2f}, max {max(cold):.2f}, 5 runs)")
+
+    registry = default_registry()
+    checks = resolve_checks(Config(), registry)
+    needs = needs_of(checks)
+    docs = [parse_source(f"a{i}.txt", t, "txt") for i, t in enumerate(texts)]
+    words = sum(len(d.text.split()) for d in docs)
+    nlp = load_pipeline(needs)
+    options = LintOptions()
+    for d in docs[:5]:  # warm both sides: lazy loads (Harper, lexicons, models) happen here
+        lint_document(d, checks, options)
+    list(nlp.pipe(d.text for d in docs[:5]))
+
+    best_spacy = best_lint = float("inf")
+    for _ in range(args.rounds):
+        started = time.perf_counter()
+        for _doc in nlp.pipe(d.text for d in docs):
+            pass
+        best_spacy = min(best_spacy, time.perf_counter() - started)
+        started = time.perf_counter()
+        for d in docs:
+            lint_document(d, checks, options)
+        best_lint = min(best_lint, time.perf_counter() - started)
+    print(f"spaCy components for the default checks: {', '.join(nlp.pipe_names)}")
+    print(f"bare spaCy nlp.pipe:   {words / best_spacy:8,.0f} words/s")
+    print(f"healthlint (all checks): {words / best_lint:6,.0f} words/s   ratio {best_spacy / best_lint:.2f}"
+          f"  (best of {args.rounds} rounds each)")
+
+    # the cost of each stage on the same documents, the parse done once and shared
+    stage: dict[str, float] = defaultdict(float)
+    for d in docs:
+        analysis = Analysis(d, needs)
+        started = time.perf_counter()
+        _ = analysis.doc
+        stage["NLP pass (spaCy)"] += time.perf_counter() - started
+        for setting in checks:
+            started = time.perf_counter()
+            list(setting.check().run(d, analysis, setting.settings))
+            stage[setting.check.id] += time.perf_counter() - started
+    print("\ncost per 1,000 words (ms):")
+    for name, seconds in sorted(stage.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<30}{seconds * 1000 * 1000 / words:8.1f}")
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak RSS of this process: {peak_mb:.0f} MB")
+
+    try:
+        from benchmarks.speed_ci import ci_figures
+    except ImportError:
+        return
+    print()
+    ci_figures()
+
+
+if __name__ == "__main__":
+    main()
