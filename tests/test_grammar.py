@@ -77,7 +77,8 @@ def test_positions_are_exact_after_emoji_and_cjk(lint: LintFn) -> None:
 
 
 def test_html_positions_map_to_the_source(lint: LintFn) -> None:
-    source = "<html><body><article><p>Stretching <b>helps</b>, and you <em>will should</em> rest.</p></article></body></html>"
+    source = ("<html><body><article><p>Stretching <b>helps</b>, and you <em>will should</em> rest.</p>"
+              "</article></body></html>")
     [finding] = [f for f in found(lint(source, fmt="html", select=["grammar"]), "grammar")
                  if f.severity >= Severity.WARNING]
     assert finding.text == "will should"
