@@ -51,6 +51,8 @@ def load_items(limit: int | None, only: str | None) -> list[Item]:
         if body.strip():
             items.append(Item("extraction-gold", key[:12], "txt", body.encode("utf-8")))
     for article in sorted((ROOT / "corpus").glob("*.*")):
+        if article.name == "README.md":
+            continue
         gold_file = ROOT / "corpus" / "gold" / f"{article.name}.json"
         if gold_file.exists() and not json.loads(gold_file.read_text())["findings"]:
             fmt = {".md": "md", ".html": "html"}.get(article.suffix, "txt")
