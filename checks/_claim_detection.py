@@ -1,0 +1,311 @@
+"""What one sentence claims about health, read from its dependency parse.
+
+A claim is an effect ("X relieves Y"), a cause ("X causes Y", "Y occurs due to X"), a
+prevalence ("Y is a common symptom of X") or a safety property ("no side effects"). Each has
+a strength: ``absolute`` (cures, guaranteed, 100%), ``plain`` or ``hedged`` (may, might,
+studies suggest). Negated statements ("does not cure") and questions are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from checks._health_lexicons import Lexicons, lexicons, matches_any, normalise
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+OBJECTS = {"dobj", "obj", "attr", "oprd", "pobj", "appos", "xcomp", "ccomp", "acomp", "dative"}
+# dependencies through which a verb inherits its subject from the word it hangs on
+INHERITS_SUBJECT = {"conj", "xcomp", "pcomp", "prep", "advcl", "acl"}
+PATIENT_PREPS = {"with", "against", "on", "from", "to", "by", "in", "of"}
+DUTY_MODALS = {"should", "must", "shall", "ought"}
+# verbs whose infinitive complement states the claim itself ("appears to reduce", "used to treat")
+RAISING = {"help", "seem", "appear", "tend", "prove", "show", "continue", "use", "be", "find", "know",
+           "report", "demonstrate", "work", "act", "serve"}
+STRENGTH_ORDER = {"hedged": 0, "plain": 1, "absolute": 2}
+NEGATED_BEFORE = re.compile(r"\b(not|no|never|neither|nor|isn't|aren't)\s+$", re.IGNORECASE)
+NEGATING_PHRASES = ("no evidence", "not been shown", "not proven", "no proof", "is a myth", "are a myth",
+                    "no scientific evidence", "there is no cure", "there's no cure", "little evidence")
+
+
+@dataclass(frozen=True)
+class SentenceClaim:
+    kind: str  # effect | cause | prevalence | safety
+    strength: str  # absolute | plain | hedged
+    trigger: str  # the word or phrase that makes it a claim
+
+
+def is_question(sent: Span) -> bool:
+    text = sent.text.rstrip()
+    if text.endswith("?"):
+        return True
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return False
+    # "Can X cure Y" without a question mark: a leading auxiliary followed by its subject
+    return first.pos_ == "AUX" and first.dep_ == "aux" and any(c.dep_ in SUBJECTS for c in first.head.children)
+
+
+def _words(tokens: Iterable[Token]) -> tuple[list[str], list[str]]:
+    toks = [t for t in tokens if not t.is_punct]
+    return [t.lemma_.lower() for t in toks], [t.lower_ for t in toks]
+
+
+def _health_related(tokens: Iterable[Token], lex: Lexicons, interventions: bool = True) -> bool:
+    toks = list(tokens)
+    lemmas, texts = _words(toks)
+    if lex.conditions.in_words(lemmas, texts):
+        return True
+    if interventions and lex.interventions.in_words(lemmas, texts):
+        return True
+    # biomedical abbreviations (CIPN, T2DM, LDL) in clinical writing
+    return any(t.is_upper and 2 <= len(t.text) <= 6 for t in toks if t.pos_ in ("PROPN", "NOUN"))
+
+
+def _chain(token: Token) -> list[Token]:
+    """The token and the words it inherits its subject from (conjunct heads, governing verbs)."""
+    chain = [token]
+    current = token
+    for _ in range(5):
+        if any(c.dep_ in SUBJECTS for c in current.children):
+            break
+        if current.dep_ not in INHERITS_SUBJECT or current.head is current:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _subject(token: Token, sent: Span) -> tuple[list[Token], bool] | None:
+    """(the agent's words, whether the clause is passive), or None for an imperative or no agent."""
+    chain = _chain(token)
+    top = chain[-1]
+    for child in top.children:
+        if child.dep_ in SUBJECTS:
+            passive = child.dep_.endswith("pass")
+            if child.lower_ in ("which", "that", "who") and top.dep_ == "relcl":
+                return list(top.head.subtree), passive
+            return list(child.subtree), passive
+    if top.dep_ == "relcl":
+        return list(top.head.subtree), False
+    # parse slips ("This tea cures arthritis" with no nsubj): the words before the verb
+    before = [t for t in sent if t.i < top.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    if top.dep_ == "ROOT" and before and top.tag_ not in ("VB",):
+        return before, False
+    return None
+
+
+def _objects(token: Token) -> list[Token]:
+    words: list[Token] = []
+    for child in token.children:
+        if child.dep_ in OBJECTS or child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in PATIENT_PREPS):
+            words.extend(child.subtree)
+    return words
+
+
+def _purpose_or_duty(token: Token) -> bool:
+    """An infinitive of purpose or need ("strategies to reduce", "are needed to reduce"), or a
+    verb under "should"/"must": it says what ought to happen, not what an intervention does."""
+    for tok in _chain(token):
+        if any(c.dep_ == "aux" and c.lower_ in DUTY_MODALS for c in tok.children):
+            return True
+        to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if to_infinitive and tok.dep_ in ("advcl", "acl", "xcomp", "relcl") and tok.head.lemma_.lower() not in RAISING:
+            return True
+        if tok.dep_ == "pcomp" and tok.head.head.lemma_.lower() in ("focus", "aim", "concentrate"):
+            return True
+    return False
+
+
+def _negated(chain: list[Token], sent: Span) -> bool:
+    for tok in chain:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok.head.lower_ == "without" and tok.dep_ == "pcomp":
+            return True
+        for child in tok.children:
+            if child.dep_ in ("dobj", "attr", "nsubj") and any(
+                d.lower_ in ("no", "little", "neither", "nor")
+                for d in child.children if d.dep_ in ("det", "amod", "preconj")
+            ):
+                return True
+    top = chain[-1]
+    if top.dep_ == "ccomp" and any(c.dep_ == "neg" for c in top.head.children):
+        return True
+    low = sent.text.lower()
+    return any(p in low for p in NEGATING_PHRASES)
+
+
+def _effect_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> bool:
+    """``tok`` (an effect verb) has an agent and a patient, one of them about health."""
+    found = _subject(tok, sent)
+    if found is None:
+        return False
+    agent, passive = found
+    patient = _objects(tok)
+    if passive:
+        by_agent = [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]
+        if not by_agent:
+            return False
+        agent, patient = by_agent, agent
+    if not patient or _purpose_or_duty(tok):
+        return False
+    if _health_related(patient, lex) or lex.interventions.in_words(*_words(agent)):
+        return True
+    # clinical writing names its outcomes and exposures in words no lexicon holds: two noun
+    # phrases on either side of an effect verb are enough there
+    return not strict and _nominal(agent) and _nominal(patient)
+
+
+def _nominal(tokens: list[Token]) -> bool:
+    return any(t.pos_ in ("NOUN", "PROPN") for t in tokens)
+
+
+def _misparsed_verb(tok: Token, sent: Span, lex: Lexicons) -> bool:
+    """An inflected effect verb the tagger took for a noun or adjective ("Sertraline cures
+    depression" read as a compound noun), with a noun phrase on either side."""
+    if tok.pos_ == "VERB" or tok.lemma_.lower() not in lex.effect_verbs or tok.i == sent.start or tok.i + 1 >= sent.end:
+        return False
+    if not tok.lower_.endswith(("s", "ed")) or tok.lower_.endswith("ss") or tok.lower_ == tok.lemma_.lower():
+        return False
+    previous, following = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    if following.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "NUM"):
+        return False
+    if previous.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or previous.text == ")":
+        return True
+    return sent.root.pos_ not in ("VERB", "AUX") and previous.pos_ == "ADP"
+
+
+def _verb_claims(sent: Span, lex: Lexicons, strict: bool) -> Iterator[tuple[str, Token]]:
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if not strict and _misparsed_verb(tok, sent, lex):
+            yield "effect", tok
+        elif tok.pos_ == "VERB" and lemma == "benefit" and any(c.lower_ == "from" for c in tok.children):
+            if not _negated(_chain(tok), sent):
+                yield "effect", tok
+        elif tok.pos_ == "VERB" and lemma in lex.effect_verbs:
+            if _effect_claim(tok, sent, lex, strict) and not _negated(_chain(tok), sent):
+                yield "effect", tok
+        elif tok.pos_ == "VERB" and lemma == "help":
+            helped = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "against")]
+            if helped and _effect_claim(tok, sent, lex, strict) and not _negated(_chain(tok), sent):
+                yield "effect", tok
+        elif tok.pos_ == "VERB" and lemma in lex.causal_verbs:
+            needed = lex.causal_verbs[lemma].split()[:1]
+            if needed and not any(c.lower_ == needed[0] for c in tok.children if c.dep_ in ("prep", "prt", "dobj")):
+                continue
+            if _effect_claim(tok, sent, lex, strict) and not _negated(_chain(tok), sent):
+                yield "cause", tok
+        elif lemma in ("provide", "offer", "give", "bring", "have", "play", "be", "remain", "prove", "seem", "appear"):
+            kind = _predicate_claim(tok, sent, lex, strict)
+            if kind and not _negated(_chain(tok), sent):
+                yield kind, tok
+
+
+def _predicate_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> str | None:
+    """Light-verb and copular claims: "provides relief", "is a cure for", "is a common symptom of"."""
+    for child in tok.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("dobj", "attr") and lemma in lex.effect_nouns:
+            if lemma == "role" and tok.lemma_ != "play":
+                continue
+            needs_target = lemma in ("effect", "benefit", "role", "answer", "solution")
+            if needs_target and not any(c.dep_ == "prep" for c in child.children):
+                continue
+            if _subject(tok, sent) is not None and (not strict or _health_related(child.subtree, lex)):
+                return "effect"
+            if lemma in ("relief", "cure"):
+                return "effect"
+        if child.dep_ == "attr" and any(a.dep_ == "amod" and a.lemma_.lower() in lex.effect_adjectives
+                                        and a.lemma_.lower() != "good" for a in child.children):
+            subject = _subject(tok, sent)
+            if subject and (not strict or lex.interventions.in_words(*_words(subject[0]))):
+                return "effect"
+        if child.dep_ == "attr" and lex.prevalence_nouns.in_words([lemma]):
+            mods = {c.lemma_.lower() for c in child.children if c.dep_ in ("amod", "compound", "advmod")}
+            has_of = any(c.dep_ == "prep" and c.lower_ in ("of", "for", "in", "during") for c in child.children)
+            if mods & lex.prevalence_modifiers and has_of:
+                return "prevalence"
+        if child.dep_ == "acomp" and lemma in lex.effect_adjectives and tok.lemma_ == "be":
+            target = [g for c in child.children if c.dep_ in ("prep", "xcomp") for g in c.subtree]
+            if lemma == "good" and not any(c.lower_ == "for" for c in child.children):
+                continue
+            subject = _subject(tok, sent)
+            if subject and (_health_related(target, lex) or lex.interventions.in_words(*_words(subject[0]))):
+                return "effect"
+            if subject and not strict and _nominal(subject[0]) and lemma != "good":
+                return "effect"
+        if child.dep_ == "acomp" and lemma in lex.prevalence_modifiers and tok.lemma_ == "be":
+            subject = _subject(tok, sent)
+            if subject and _health_related(subject[0], lex, interventions=False) and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "among", "during", "after") for c in child.children
+            ):
+                return "prevalence"
+    return None
+
+
+def _marker_claim(sent: Span, lex: Lexicons) -> str | None:
+    for marker in lex.causal_markers:
+        found = marker.search(normalise(sent.text))
+        if found and _health_related(sent, lex, interventions=False):
+            return found.group(0)
+    return None
+
+
+def _strength(sent: Span, lex: Lexicons, trigger: Token | None) -> str:
+    text = sent.text
+    if matches_any(lex.absolute, text):
+        return "absolute"
+    if trigger is not None and trigger.lemma_.lower() in ("cure", "eradicate"):
+        return "absolute"
+    if matches_any(lex.hedges, text):
+        return "hedged"
+    return "plain"
+
+
+def claims_in_sentence(sent: Span, lex: Lexicons | None = None, strict: bool = False) -> list[SentenceClaim]:
+    """The health claims one sentence makes (empty for questions and negated statements).
+
+    ``strict`` asks an effect claim to name a condition, an outcome or an intervention of the
+    lexicons; otherwise two noun phrases around an effect verb are enough.
+    """
+    lex = lex or lexicons()
+    if is_question(sent) or len(sent) < 3:
+        return []
+    claims: list[SentenceClaim] = []
+    for kind, tok in _verb_claims(sent, lex, strict):
+        claims.append(SentenceClaim(kind, _strength(sent, lex, tok), tok.text))
+    marker = _marker_claim(sent, lex)
+    if marker and not any(c.kind == "cause" for c in claims):
+        claims.append(SentenceClaim("cause", _strength(sent, lex, None), marker))
+    low = sent.text
+    for strength, pattern in lex.safety:
+        m = pattern.search(normalise(low))
+        if not m or NEGATED_BEFORE.search(low[: m.start()]):
+            continue
+        if strength == "absolute" or _safety_subject_is_intervention(sent, m.end(), lex):
+            claims.append(SentenceClaim("safety", strength, m.group(0)))
+            break
+    return claims
+
+
+def _safety_subject_is_intervention(sent: Span, end: int, lex: Lexicons) -> bool:
+    """Whether "is safe" (ending at ``end`` in the sentence) is said of a medicine or treatment."""
+    adjective = next((t for t in sent if t.idx - sent.start_char < end <= t.idx - sent.start_char + len(t)), None)
+    if adjective is None:
+        return False
+    verb = adjective.head
+    subjects = [t for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree]
+    return bool(subjects) and lex.interventions.in_words(*_words(subjects))
+
+
+def strongest(claims: list[SentenceClaim]) -> SentenceClaim | None:
+    if not claims:
+        return None
+    return max(claims, key=lambda c: STRENGTH_ORDER[c.strength])
