@@ -82,6 +82,7 @@ def charts(summary: dict[str, Any]) -> tuple[str, str]:
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     with matplotlib.rc_context({"svg.hashsalt": "healthlint", "svg.fonttype": "path", "font.size": 9}):
         by_category = summary.get("by_category", {})
@@ -90,6 +91,7 @@ def charts(summary: dict[str, Any]) -> tuple[str, str]:
         bars = ax.barh(names, [by_category.get(n, 0) for n in names], color="#0969da")
         ax.bar_label(bars, padding=2)
         ax.set_xlabel("findings")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_title("Findings per category")
         ax.spines[["top", "right"]].set_visible(False)
         category_svg = _svg(fig)
@@ -100,6 +102,7 @@ def charts(summary: dict[str, Any]) -> tuple[str, str]:
         ax.bar(histogram["bins"], histogram["counts"], color="#bf8700")
         ax.set_xlabel("article score")
         ax.set_ylabel("articles")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_title("Distribution of article scores")
         ax.tick_params(axis="x", labelrotation=45)
         ax.spines[["top", "right"]].set_visible(False)
@@ -140,7 +143,8 @@ def render_summary(summary: dict[str, Any], rows: list[dict[str, Any]], truncate
     totals = [
         ("articles", summary["articles"]), ("linted", summary["linted"]), ("could not be linted", summary["errors"]),
         ("words", f"{summary['words']:,}"), ("findings", summary["findings"]),
-        ("errors", summary["by_severity"].get("error", 0)), ("warnings", summary["by_severity"].get("warning", 0)),
+        ("error findings", summary["by_severity"].get("error", 0)),
+        ("warning findings", summary["by_severity"].get("warning", 0)),
         ("median score", summary["score"]["median"] if summary["score"]["median"] is not None else "–"),
     ]
     parts = [
