@@ -117,8 +117,6 @@ def _purpose_or_duty(token: Token) -> bool:
         to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if to_infinitive and tok.dep_ in ("advcl", "acl", "xcomp", "relcl") and tok.head.lemma_.lower() not in RAISING:
             return True
-        if tok.dep_ == "pcomp" and tok.head.head.lemma_.lower() in ("focus", "aim", "concentrate"):
-            return True
     return False
 
 

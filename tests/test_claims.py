@@ -1,0 +1,137 @@
+"""unsupported-claim and missing-sources, on the real spaCy parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks._health_analysis import CACHE_KEY, health_analysis
+from linter.findings import Severity
+from linter.nlp import NEED_PARSE, Analysis
+from linter.readers import parse_source
+from linter.report import ArticleReport
+from linter.runner import LintOptions
+
+from .conftest import LintFn, found, seed
+
+CLAIM = ["unsupported-claim"]
+
+
+def claims(report: ArticleReport) -> list[tuple[str, str]]:
+    return [(f.severity.label, f.text or "") for f in found(report, "unsupported-claim")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turmeric capsules relieve joint pain within days.",
+        "Stress causes muscle spasms in the upper back.",
+        "Back pain is a common symptom of mirtazapine withdrawal.",
+        "Warm compresses relax the neck muscles and reduce the pain of a spasm.",
+        "Chiropractic adjustments focus on aligning the spine and restoring proper nerve function.",
+    ],
+)
+def test_plain_unsourced_claims_are_warnings(lint: LintFn, sentence: str) -> None:
+    assert claims(lint(sentence, select=CLAIM)) == [("warning", sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This tea cures arthritis for good.",
+        "Sertraline cures depression in most people within a month.",
+        "The spray is guaranteed to stop night cramps, with no side effects.",
+        "The cushion is completely safe for everyone, including pregnant women.",
+    ],
+)
+def test_absolute_claims_are_errors(lint: LintFn, sentence: str) -> None:
+    assert claims(lint(sentence, select=CLAIM)) == [("error", sentence)]
+
+
+def test_hedged_claim_is_info_or_nothing(lint: LintFn) -> None:
+    sentence = "Heat may ease back pain for some people."
+    assert claims(lint(sentence, select=CLAIM)) == [("info", sentence)]
+    assert claims(lint(sentence, select=CLAIM, settings={"unsupported-claim": {"hedged": "off"}})) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ibuprofen does not cure back pain.",
+        "Can turmeric cure arthritis?",
+        "There is no evidence that magnets relieve pain.",
+        "There is neither a cure for AIDS, nor a vaccine for HIV.",
+        "An advert must not claim that a supplement can prevent, treat or cure any illness.",
+        "Take the tablets with food to reduce stomach upset.",
+        "Stretch your shoulders every hour.",
+        "The liver produces bile.",
+    ],
+)
+def test_negations_questions_and_instructions_are_not_claims(lint: LintFn, sentence: str) -> None:
+    assert claims(lint(sentence, select=CLAIM)) == []
+
+
+def test_a_source_in_the_paragraph_supports_the_claim(lint: LintFn) -> None:
+    text = (
+        "Exercise therapy reduces pain in chronic low back pain. A 2021 Cochrane review of 249 trials "
+        "found a small benefit."
+    )
+    assert claims(lint(text, select=CLAIM)) == []
+    # the same claim in the next paragraph has no support
+    report = lint(text + "\n\nExercise therapy reduces pain in chronic low back pain.", select=CLAIM)
+    assert [(f.severity.label, f.line) for f in found(report, "unsupported-claim")] == [("warning", 3)]
+
+
+def test_links_support_claims_but_shop_links_do_not(lint: LintFn) -> None:
+    sourced = "Exercise therapy reduces pain in chronic back pain ([NICE](https://www.nice.org.uk/ng59))."
+    assert claims(lint(sourced, fmt="md", select=CLAIM)) == []
+    shop = "Exercise therapy reduces pain in chronic back pain ([our shop](https://example.com/shop/mats))."
+    assert [s for s, _ in claims(lint(shop, fmt="md", select=CLAIM))] == ["warning"]
+
+
+def test_absolute_claim_is_reported_even_with_a_source(lint: LintFn) -> None:
+    text = "According to our own study, these capsules cure arthritis for good."
+    assert [s for s, _ in claims(lint(text, select=CLAIM))] == ["error"]
+
+
+def test_headings_are_not_claims(lint: LintFn) -> None:
+    report = lint("# Pain Due to Withdrawal Symptoms\n\nSome text about pain.\n", fmt="md", select=CLAIM)
+    assert claims(report) == []
+
+
+def test_missing_sources_counts_claims(lint: LintFn) -> None:
+    text = (
+        "Stress causes muscle spasms. Massage improves blood flow to the muscles. "
+        "Warm baths relax tight muscles. Stretching relieves neck pain."
+    )
+    report = lint(text, select=["missing-sources"])
+    assert [f.message for f in found(report, "missing-sources")] == [
+        "The article makes 4 health claims and cites no source"
+    ]
+    sourced = text + "\n\nAccording to the NHS, most neck pain gets better within a few weeks."
+    assert found(lint(sourced, select=["missing-sources"]), "missing-sources") == []
+
+
+def test_missing_sources_is_quiet_on_text_without_claims(lint: LintFn) -> None:
+    text = "Chop the onions. Fry them gently in olive oil. Add the tomatoes and simmer for twenty minutes."
+    assert found(lint(text, select=["missing-sources"]), "missing-sources") == []
+
+
+def test_seed_claims_are_found(lint: LintFn) -> None:
+    for prefix, sentence in (
+        ("000", "Back pain is a common symptom of mirtazapine withdrawal"),
+        ("003", "Chiropractic adjustments focus on aligning the spine and restoring proper nerve function"),
+    ):
+        path = seed(prefix)
+        report = lint(path.read_text(encoding="utf-8"), select=CLAIM)
+        hits = [f for f in report.findings if f.category == "medical-claim" and sentence in (f.text or "")]
+        assert hits and hits[0].severity >= Severity.WARNING, prefix
+
+
+def test_claim_analysis_is_shared_through_the_cache() -> None:
+    doc = parse_source("a.txt", "Stress causes muscle spasms. See a doctor if the pain gets worse.", "txt")
+    analysis = Analysis(doc, frozenset({NEED_PARSE}))
+    first = health_analysis(doc, analysis)
+    assert analysis.cache[CACHE_KEY] is first
+    assert health_analysis(doc, analysis) is first
+    assert len(first.claims) == 1 and first.referrals == 1
+    assert LintOptions  # the runner builds one Analysis per document, so the checks share this
