@@ -69,3 +69,49 @@ def test_cli_prints_commands_for_real_findings(tmp_path: Path, monkeypatch: pyte
     assert props == {"file": "docs/stopping.md", "line": "3", "col": "1", "endLine": "3",
                      "endColumn": str(len(LONG)), "title": "healthlint readability"}
     assert lines[1].startswith("::error title=healthlint::missing.md")
+
+
+def test_action_lint_step_writes_sarif_annotates_and_records_the_exit_code(tmp_path: Path) -> None:
+    """Run the composite action's lint script as GitHub would, on a pull request of one article."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    import yaml
+
+    action = yaml.safe_load((Path(__file__).resolve().parent.parent / "action.yml").read_text(encoding="utf-8"))
+    (step,) = [s for s in action["runs"]["steps"] if s.get("id") == "lint"]
+    git_env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+               "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {**os.environ, **git_env}
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True,
+                              text=True).stdout.strip()
+
+    git("init", "-q")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "old.md").write_text(f"# Old\n\n{LONG}\n", encoding="utf-8")
+    git("add", ".")
+    git("commit", "-q", "-m", "base")
+    base = git("rev-parse", "HEAD")
+    (tmp_path / "articles" / "new.md").write_text(f"# New\n\n{LONG}\n", encoding="utf-8")
+    git("add", ".")
+    git("commit", "-q", "-m", "pull request")
+    output = tmp_path / "github_output"
+    step_env = {
+        **env, "PATHS": "articles", "CHANGED_SINCE": "", "BASE_SHA": base, "CHANGED_LINES_ONLY": "false",
+        "BASELINE": "", "FAIL_ON": "info", "EXTRA": "--select readability", "SARIF": "healthlint.sarif",
+        "GITHUB_OUTPUT": str(output), "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+    github_bash = ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c"]  # as `shell: bash` runs a step
+    proc = subprocess.run([*github_bash, step["run"]], cwd=tmp_path, env=step_env, capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr
+    annotations = [line for line in proc.stdout.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1 and annotations[0].startswith("::notice file=articles/new.md,line=3,")
+    sarif = json.loads((tmp_path / "healthlint.sarif").read_text(encoding="utf-8"))
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]]
+    assert uris == ["articles/new.md"]
+    assert output.read_text().strip() == "exit-code=1"
