@@ -23,6 +23,8 @@ OBJECTS = {"dobj", "obj", "attr", "oprd", "pobj", "appos", "xcomp", "ccomp", "ac
 # dependencies through which a verb inherits its subject from the word it hangs on
 INHERITS_SUBJECT = {"conj", "xcomp", "pcomp", "prep", "advcl", "acl"}
 PATIENT_PREPS = {"with", "against", "on", "from", "to", "by", "in", "of"}
+# verbs whose agentless passive describes routine care, not an effect ("patients were treated")
+PASSIVE_ROUTINE = {"treat", "block", "raise", "delay", "stimulate", "suppress", "regulate", "balance"}
 DUTY_MODALS = {"should", "must", "shall", "ought"}
 # verbs whose infinitive complement states the claim itself ("appears to reduce", "used to treat")
 RAISING = {"help", "seem", "appear", "tend", "prove", "show", "continue", "use", "be", "find", "know",
@@ -103,7 +105,9 @@ def _subject(token: Token, sent: Span) -> tuple[list[Token], bool] | None:
 def _objects(token: Token) -> list[Token]:
     words: list[Token] = []
     for child in token.children:
-        if child.dep_ in OBJECTS or child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in PATIENT_PREPS):
+        if child.dep_ in OBJECTS or child.dep_ in ("prt", "npadvmod") or (
+            child.dep_ == "prep" and child.lower_ in PATIENT_PREPS
+        ):
             words.extend(child.subtree)
     return words
 
@@ -113,6 +117,8 @@ def _purpose_or_duty(token: Token) -> bool:
     verb under "should"/"must": it says what ought to happen, not what an intervention does."""
     for tok in _chain(token):
         if any(c.dep_ == "aux" and c.lower_ in DUTY_MODALS for c in tok.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
             return True
         to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if to_infinitive and tok.dep_ in ("advcl", "acl", "xcomp", "relcl") and tok.head.lemma_.lower() not in RAISING:
@@ -147,17 +153,26 @@ def _effect_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> bool:
     agent, passive = found
     patient = _objects(tok)
     if passive:
-        by_agent = [t for c in tok.children if c.dep_ == "agent" for t in c.subtree]
+        by_agent = [t for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                    for t in c.subtree]
         if not by_agent:
-            return False
+            # "symptoms were reduced": a reported change in a health outcome, its cause implied
+            return (tok.lemma_.lower() not in PASSIVE_ROUTINE and _health_related(agent, lex)
+                    and not _purpose_or_duty(tok) and not _is_meta(agent, lex))
         agent, patient = by_agent, agent
-    if not patient or _purpose_or_duty(tok):
+    if not patient or _purpose_or_duty(tok) or _is_meta(agent, lex):
         return False
     if _health_related(patient, lex) or lex.interventions.in_words(*_words(agent)):
         return True
     # clinical writing names its outcomes and exposures in words no lexicon holds: two noun
     # phrases on either side of an effect verb are enough there
     return not strict and _nominal(agent) and _nominal(patient)
+
+
+def _is_meta(agent: list[Token], lex: Lexicons) -> bool:
+    """The agent is the research or the text itself ("these findings", "further studies")."""
+    heads = [t for t in agent if t.head not in agent or t.head is t]
+    return any(t.lemma_.lower() in lex.meta_subjects for t in heads)
 
 
 def _nominal(tokens: list[Token]) -> bool:
@@ -169,7 +184,9 @@ def _misparsed_verb(tok: Token, sent: Span, lex: Lexicons) -> bool:
     depression" read as a compound noun), with a noun phrase on either side."""
     if tok.pos_ == "VERB" or tok.lemma_.lower() not in lex.effect_verbs or tok.i == sent.start or tok.i + 1 >= sent.end:
         return False
-    if not tok.lower_.endswith(("s", "ed")) or tok.lower_.endswith("ss") or tok.lower_ == tok.lemma_.lower():
+    has_object = any(c.dep_ == "dobj" for c in tok.children)
+    inflected = tok.lower_.endswith(("s", "ed")) and not tok.lower_.endswith("ss") and tok.lower_ != tok.lemma_.lower()
+    if not (inflected or has_object):
         return False
     previous, following = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
     if following.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "NUM"):
@@ -200,6 +217,10 @@ def _verb_claims(sent: Span, lex: Lexicons, strict: bool) -> Iterator[tuple[str,
                 continue
             if _effect_claim(tok, sent, lex, strict) and not _negated(_chain(tok), sent):
                 yield "cause", tok
+        elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and _effect_nominal(tok, lex):
+            verb = tok.head
+            if not _purpose_or_duty(verb) and not _negated(_chain(verb), sent):
+                yield "effect", tok
         elif lemma in ("provide", "offer", "give", "bring", "have", "play", "be", "remain", "prove", "seem", "appear"):
             kind = _predicate_claim(tok, sent, lex, strict)
             if kind and not _negated(_chain(tok), sent):
@@ -208,8 +229,11 @@ def _verb_claims(sent: Span, lex: Lexicons, strict: bool) -> Iterator[tuple[str,
 
 def _predicate_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> str | None:
     """Light-verb and copular claims: "provides relief", "is a cure for", "is a common symptom of"."""
-    for child in tok.children:
+    children = list(tok.children)
+    children += [c for child in children if child.dep_ == "acomp" for c in child.children if c.dep_ == "conj"]
+    for child in children:
         lemma = child.lemma_.lower()
+        dep = "acomp" if child.dep_ == "conj" else child.dep_
         if child.dep_ in ("dobj", "attr") and lemma in lex.effect_nouns:
             if lemma == "role" and tok.lemma_ != "play":
                 continue
@@ -230,7 +254,7 @@ def _predicate_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> str
             has_of = any(c.dep_ == "prep" and c.lower_ in ("of", "for", "in", "during") for c in child.children)
             if mods & lex.prevalence_modifiers and has_of:
                 return "prevalence"
-        if child.dep_ == "acomp" and lemma in lex.effect_adjectives and tok.lemma_ == "be":
+        if dep == "acomp" and lemma in lex.effect_adjectives and tok.lemma_ == "be":
             target = [g for c in child.children if c.dep_ in ("prep", "xcomp") for g in c.subtree]
             if lemma == "good" and not any(c.lower_ == "for" for c in child.children):
                 continue
@@ -239,13 +263,19 @@ def _predicate_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> str
                 return "effect"
             if subject and not strict and _nominal(subject[0]) and lemma != "good":
                 return "effect"
-        if child.dep_ == "acomp" and lemma in lex.prevalence_modifiers and tok.lemma_ == "be":
+        if dep == "acomp" and lemma in lex.prevalence_modifiers and tok.lemma_ == "be":
             subject = _subject(tok, sent)
             if subject and _health_related(subject[0], lex, interventions=False) and any(
                 c.dep_ == "prep" and c.lower_ in ("in", "among", "during", "after") for c in child.children
             ):
                 return "prevalence"
     return None
+
+
+def _effect_nominal(noun: Token, lex: Lexicons) -> bool:
+    """"the effect of X on Y", "the effectiveness of X": a noun of effect with its preposition."""
+    needed = lex.effect_nominals.get(noun.lower_)
+    return needed is not None and any(c.dep_ == "prep" and c.lower_ == needed for c in noun.children)
 
 
 def _marker_claim(sent: Span, lex: Lexicons) -> str | None:

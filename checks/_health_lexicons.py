@@ -63,6 +63,8 @@ class Lexicons:
     causal_markers: tuple[re.Pattern[str], ...]
     effect_nouns: frozenset[str]
     effect_adjectives: frozenset[str]
+    effect_nominals: dict[str, str]  # noun -> the preposition it needs
+    meta_subjects: frozenset[str]
     prevalence_nouns: WordList
     prevalence_modifiers: frozenset[str]
     conditions: WordList
@@ -103,6 +105,8 @@ def lexicons() -> Lexicons:
         causal_markers=_patterns("claims_causal_markers"),
         effect_nouns=frozenset(data_lines("claims_effect_nouns")),
         effect_adjectives=frozenset(data_lines("claims_effect_adjectives")),
+        effect_nominals=dict(tuple(line.split("\t", 1)) for line in data_lines("claims_effect_nominals")),  # type: ignore[misc]
+        meta_subjects=frozenset(data_lines("claims_meta_subjects")),
         prevalence_nouns=_word_list(["claims_prevalence_nouns"]),
         prevalence_modifiers=frozenset(data_lines("claims_prevalence_modifiers")),
         conditions=_word_list(["claims_conditions"], "claims_condition_suffixes"),
