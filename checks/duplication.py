@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from checks._hygiene import WORD, lexicon_lines
 from checks.language import reads_article
@@ -29,8 +29,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(lexicon_lines("duplication_stopwords.txt"))
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     text: str  # lowercased, curly apostrophe made straight
     start: int
     end: int
@@ -246,18 +245,29 @@ class Stuffed:
     positions: list[int]  # word index of each occurrence
 
 
-def _phrases(words: list[Word], sizes: range) -> dict[tuple[str, ...], list[int]]:
+def _phrases(words: list[Word], sizes: range, min_count: int) -> dict[tuple[str, ...], list[int]]:
+    """Phrases of the given sizes occurring at least ``min_count`` times, with their word indexes.
+
+    A phrase occurs at most as often as its first ``sizes.start`` words, so only the positions
+    where that prefix repeats enough are expanded.
+    """
     stop = stopwords()
+    texts = [w.text for w in words]
+    first = sizes.start
+    prefixes = Counter(tuple(texts[i : i + first]) for i in range(len(texts) - first + 1))
+    starts = [i for i in range(len(texts) - first + 1) if prefixes[tuple(texts[i : i + first])] >= min_count]
     found: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for n in sizes:
-        for i in range(len(words) - n + 1):
+        for i in starts:
+            if i + n > len(words):
+                continue
             gram = words[i : i + n]
             if gram[0].block != gram[-1].block or gram[0].text in stop or gram[-1].text in stop:
                 continue
             if any(w.text.isdigit() for w in gram):
                 continue
-            found[tuple(w.text for w in gram)].append(i)
-    return found
+            found[tuple(texts[i : i + n])].append(i)
+    return {k: v for k, v in found.items() if len(v) >= min_count}
 
 
 def _densest(words: list[Word], positions: list[int]) -> list[int]:
@@ -309,7 +319,8 @@ class KeywordStuffing(Check):
         stop = stopwords()
         title = {w.lower().replace("’", "'") for w in WORD.findall(document.title or "")}
         flagged: list[Stuffed] = []
-        for phrase, positions in _phrases(words, range(int(settings["min-length"]), 7)).items():
+        least = min(int(settings["min-count"]), int(settings["local-count"]))
+        for phrase, positions in _phrases(words, range(int(settings["min-length"]), 7), least).items():
             count = len(positions)
             per_block = Counter(words[p].block for p in positions)
             density = count * 1000 / total

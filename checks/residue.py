@@ -28,6 +28,7 @@ KINDS = {
 }
 MAX_TITLE_WORDS = 16  # "See also <title>": a title, not a paragraph
 MAX_BANNER_WORDS = 45
+MAX_BANNER_CHARS = 600  # longer lines are prose whatever their words: skip them cheaply
 COUNTS = re.compile(r"\(\s*\d+\s*\)|\b\d+\b")
 EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 SPACES = re.compile(r"\s+")
@@ -49,14 +50,15 @@ class Patterns:
 
     whole: dict[str, str]
     starts: dict[str, list[tuple[str, str]]]
-    contained: list[tuple[re.Pattern[str], str]]
+    contained: re.Pattern[str] | None  # one alternation of every "~" phrase
+    contained_kinds: dict[str, str]
 
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     whole: dict[str, str] = {}
     starts: dict[str, list[tuple[str, str]]] = {}
-    contained: list[tuple[re.Pattern[str], str]] = []
+    contained: dict[str, str] = {}
     for path in sorted(DATA.glob("residue_*.txt")):
         if path.name == "residue_breadcrumb_roots.txt":
             continue
@@ -72,10 +74,12 @@ def patterns() -> Patterns:
                 elif mode == "^":
                     starts.setdefault(phrase[:2], []).append((phrase, kind))
                 elif mode == "~":
-                    contained.append((re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)"), kind))
+                    contained.setdefault(phrase, kind)
                 else:
                     raise ValueError(f"{path.name}: line {line!r} must start with =, ^ or ~")
-    return Patterns(whole, starts, contained)
+    alternation = "|".join(re.escape(p) for p in sorted(contained, key=len, reverse=True))
+    regex = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if contained else None
+    return Patterns(whole, starts, regex, contained)
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +106,8 @@ def _starts_with(line: str, phrase: str) -> bool:
 
 def classify(line_text: str) -> tuple[str, bool] | None:
     """(residue kind, whether a title follows the label) of a standalone line, or None."""
+    if len(line_text) > MAX_BANNER_CHARS:
+        return None
     line = normalise(line_text)
     if line[:1] in "•-–*·▪◦|":
         line = EDGE.sub("", line)
@@ -116,9 +122,9 @@ def classify(line_text: str) -> tuple[str, bool] | None:
         for phrase, kind in lexicon.starts.get(line[:2], ()):
             if _starts_with(line, phrase):
                 return kind, bool(WORD.search(line[len(phrase) :]))
-    for regex, kind in lexicon.contained:
-        if regex.search(line):
-            return kind, False
+    hit = lexicon.contained.search(line) if lexicon.contained else None
+    if hit:
+        return lexicon.contained_kinds[hit.group()], False
     shape = _structural(line, words)
     return (shape, False) if shape else None
 

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
-from checks._hygiene import lexicon_lines, lexicon_sections, standalone, units
+from checks._hygiene import WORD, lexicon_lines, lexicon_sections, standalone, units
 from checks.language import reads_article
 from linter.document import Document
 from linter.findings import Finding, Severity
@@ -28,14 +28,14 @@ KINDS = {
     "hotline": "Order hotline",
     "gambling-crypto": "Gambling or crypto promotion",
 }
+DIGIT = re.compile(r"\d")
 PLACEHOLDERS = ("{price}", "{percent}", "{phone}")
 MAX_STANDALONE_WORDS = 8
 MAX_SALES_LINE_WORDS = 6
 SENTENCE_END = (".", "!", "?")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str  # lowercased word, or a placeholder: {price}, {percent}, {phone}
     start: int
     end: int
@@ -72,6 +72,11 @@ def sales_line_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def tokens(text: str, base: int = 0) -> list[Token]:
+    if not DIGIT.search(text):  # no price, percent or phone: plain words suffice
+        return [
+            Token(m.group().lower().replace("’", "'"), base + m.start(), base + m.end())
+            for m in WORD.finditer(text)
+        ]
     out: list[Token] = []
     for m in TOKEN.finditer(text):
         kind = m.lastgroup or "word"
@@ -80,6 +85,7 @@ def tokens(text: str, base: int = 0) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def forms(word: str) -> tuple[str, ...]:
     """The word and the bases it may be an inflection of: "ordering" -> order, orderinge, ..."""
     found = [word]
