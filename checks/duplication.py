@@ -270,12 +270,16 @@ def _phrases(words: list[Word], sizes: range, min_count: int) -> dict[tuple[str,
     return {k: v for k, v in found.items() if len(v) >= min_count}
 
 
-def _densest(words: list[Word], positions: list[int]) -> list[int]:
-    """The occurrences in the block that holds the most of them (the earliest such block)."""
+def _densest(document: Document, words: list[Word], positions: list[int]) -> list[int]:
+    """The occurrences in the block that holds the most of them (prose before headings, then
+    the earliest such block)."""
     per_block: dict[int, list[int]] = defaultdict(list)
     for p in positions:
         per_block[words[p].block].append(p)
-    return max(per_block.values(), key=lambda ps: (len(ps), -ps[0]))
+    return max(
+        per_block.values(),
+        key=lambda ps: (len(ps), document.blocks[words[ps[0]].block].kind in PROSE, -ps[0]),
+    )
 
 
 @register
@@ -332,7 +336,7 @@ class KeywordStuffing(Check):
                 flagged.append(Stuffed(phrase, positions))
         for item in _maximal(flagged):
             count = len(item.positions)
-            here = _densest(words, item.positions)
+            here = _densest(document, words, item.positions)
             start = words[here[0]].start
             end = words[here[-1] + len(item.phrase) - 1].end
             text = " ".join(item.phrase)
