@@ -180,3 +180,18 @@ def test_a_bad_audit_setting_is_a_configuration_error(tmp_path: Path, capsys: py
     assert main(["audit", str(tmp_path), "--out", str(tmp_path / "o"),
                  "--config", str(tmp_path / "healthlint.toml")]) == 2
     assert "audit.time-limit" in capsys.readouterr().err
+
+
+def test_the_time_limit_also_stops_an_article_in_a_worker_thread() -> None:
+    # Dask runs tasks in threads, where no signal can be used: the limit arrives asynchronously
+    import threading
+
+    settings = WorkSettings(Config(), select=("readability",), time_limit=0.3)
+    record = Record("long", "long", b"Walking helps the heart and the mind in many ways. " * 40_000, "txt")
+    result: dict[str, Any] = {}
+    thread = threading.Thread(target=lambda: result.update(lint_record(settings, record)))
+    started = time.monotonic()
+    thread.start()
+    thread.join(timeout=120)
+    assert not thread.is_alive() and time.monotonic() - started < 60
+    assert "time limit of 0.3 s exceeded" in result["error"]
