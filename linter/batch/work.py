@@ -135,7 +135,7 @@ def time_limit(seconds: float) -> Iterator[None]:
     if seconds <= 0:
         yield
         return
-    if threading.current_thread() is threading.main_thread():
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
         def _alarm(signum: int, frame: object) -> None:
             raise ArticleTimeout()
 
