@@ -18,6 +18,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -58,9 +59,21 @@ def _package_roots() -> list[Path]:
     return [Path(linter.__file__).parent, Path(checks.__file__).parent]
 
 
+@lru_cache(maxsize=256)
+def _module_stamp(module: str) -> str:
+    """Size and modification time of a check's module: covers plug-in checks outside the packages."""
+    path = getattr(sys.modules.get(module), "__file__", None)
+    try:
+        st = os.stat(path) if path else None
+    except OSError:
+        st = None
+    return f"{st.st_size}:{st.st_mtime_ns}" if st else ""
+
+
 def _settings_text(checks: Sequence[CheckSetting]) -> str:
     return json.dumps(
-        [[c.check.id, c.check.__module__, c.severity.label, dict(c.settings)] for c in checks],
+        [[c.check.id, c.check.__module__, _module_stamp(c.check.__module__), c.severity.label, dict(c.settings)]
+         for c in checks],
         sort_keys=True, default=str,
     )
 
