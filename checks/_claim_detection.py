@@ -244,8 +244,10 @@ def _predicate_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> str
                 return "effect"
             if lemma in ("relief", "cure"):
                 return "effect"
-        if child.dep_ == "attr" and any(a.dep_ == "amod" and a.lemma_.lower() in lex.effect_adjectives
-                                        and a.lemma_.lower() != "good" for a in child.children):
+        modifiers = [a for a in child.children if a.dep_ == "amod"]
+        modifiers += [c for a in modifiers for c in a.children if c.dep_ == "conj"]
+        if child.dep_ == "attr" and any(a.lemma_.lower() in lex.effect_adjectives and a.lemma_.lower() != "good"
+                                        for a in modifiers):
             subject = _subject(tok, sent)
             if subject and (not strict or lex.interventions.in_words(*_words(subject[0]))):
                 return "effect"
@@ -262,6 +264,12 @@ def _predicate_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> str
             if subject and (_health_related(target, lex) or lex.interventions.in_words(*_words(subject[0]))):
                 return "effect"
             if subject and not strict and _nominal(subject[0]) and lemma != "good":
+                return "effect"
+        if dep == "acomp" and lemma in lex.necessity_adjectives and tok.lemma_ == "be":
+            target = [g for c in child.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "in")
+                      for g in c.subtree]
+            subject = _subject(tok, sent)
+            if target and subject and not _is_meta(subject[0], lex) and _health_related(target, lex):
                 return "effect"
         if dep == "acomp" and lemma in lex.prevalence_modifiers and tok.lemma_ == "be":
             subject = _subject(tok, sent)

@@ -65,6 +65,7 @@ class Lexicons:
     effect_adjectives: frozenset[str]
     effect_nominals: dict[str, str]  # noun -> the preposition it needs
     meta_subjects: frozenset[str]
+    necessity_adjectives: frozenset[str]
     prevalence_nouns: WordList
     prevalence_modifiers: frozenset[str]
     conditions: WordList
@@ -107,6 +108,7 @@ def lexicons() -> Lexicons:
         effect_adjectives=frozenset(data_lines("claims_effect_adjectives")),
         effect_nominals=dict(tuple(line.split("\t", 1)) for line in data_lines("claims_effect_nominals")),  # type: ignore[misc]
         meta_subjects=frozenset(data_lines("claims_meta_subjects")),
+        necessity_adjectives=frozenset(data_lines("claims_necessity_adjectives")),
         prevalence_nouns=_word_list(["claims_prevalence_nouns"]),
         prevalence_modifiers=frozenset(data_lines("claims_prevalence_modifiers")),
         conditions=_word_list(["claims_conditions"], "claims_condition_suffixes"),
