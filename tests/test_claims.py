@@ -9,7 +9,6 @@ from linter.findings import Severity
 from linter.nlp import NEED_PARSE, Analysis
 from linter.readers import parse_source
 from linter.report import ArticleReport
-from linter.runner import LintOptions
 
 from .conftest import LintFn, found, seed
 
@@ -134,4 +133,3 @@ def test_claim_analysis_is_shared_through_the_cache() -> None:
     assert analysis.cache[CACHE_KEY] is first
     assert health_analysis(doc, analysis) is first
     assert len(first.claims) == 1 and first.referrals == 1
-    assert LintOptions  # the runner builds one Analysis per document, so the checks share this
