@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -33,13 +34,19 @@ def corpus_articles() -> list[Path]:
     return sorted(p for p in (ROOT / "corpus").iterdir() if p.suffix in SUFFIXES and p.name != "README.md")
 
 
-def timed(args: list[str], cwd: Path) -> float:
-    start = time.perf_counter()
+def _child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(args: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall clock, CPU) seconds of one healthlint process; CPU time is steadier on a busy machine."""
+    cpu, start = _child_cpu(), time.perf_counter()
     proc = subprocess.run([*HEALTHLINT, *args], cwd=cwd, env=ENV, capture_output=True, check=False)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, _child_cpu() - cpu
     if proc.returncode not in (0, 1):
         sys.exit(f"healthlint failed ({proc.returncode}): {proc.stderr.decode(errors='replace')[-2000:]}")
-    return elapsed
+    return elapsed, cpu
 
 
 def words_in(paths: list[Path]) -> int:
@@ -48,21 +55,22 @@ def words_in(paths: list[Path]) -> int:
 
 def precommit_run(rounds: int) -> None:
     changed = corpus_articles()[:3]
-    times = [timed(["--no-cache", *map(str, changed)], ROOT) for _ in range(rounds)]
+    runs = [timed(["--no-cache", *map(str, changed)], ROOT) for _ in range(rounds)]
+    wall, cpu = [r[0] for r in runs], [r[1] for r in runs]
     names = ", ".join(p.name for p in changed)
     print(f"pre-commit style run, 3 changed files ({words_in(changed):,} words: {names}), cold process, "
-          f"no cache: median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}, "
-          f"{rounds} rounds)")
+          f"no cache: median {statistics.median(wall):.2f} s wall (min {min(wall):.2f}, max {max(wall):.2f}), "
+          f"median {statistics.median(cpu):.2f} s CPU, {rounds} rounds")
 
 
 def cached_rerun(label: str, files: list[Path], repo: Path) -> None:
     cache = repo / ".healthlint_cache"
     shutil.rmtree(cache, ignore_errors=True)
     args = ["--cache-dir", str(cache), str(repo)]
-    first = timed(args, repo)
-    second = timed(args, repo)
-    print(f"cached rerun over {label} ({len(files)} files, {words_in(files):,} words): first run {first:.2f} s, "
-          f"second run {second:.2f} s, ratio {second / first:.3f} ({first / second:.1f}x faster)")
+    (first, first_cpu), (second, second_cpu) = timed(args, repo), timed(args, repo)
+    print(f"cached rerun over {label} ({len(files)} files, {words_in(files):,} words): "
+          f"first run {first:.2f} s wall / {first_cpu:.2f} s CPU, second run {second:.2f} s wall / "
+          f"{second_cpu:.2f} s CPU; ratio second/first {second / first:.3f} wall, {second_cpu / first_cpu:.3f} CPU")
 
 
 def make_repo(count: int, into: Path) -> list[Path]:
