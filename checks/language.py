@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from checks._hygiene import lexicon_lines, word_count
+from checks._hygiene import WORD, lexicon_lines, word_count
 from linter.document import Document
 from linter.findings import Finding, Severity
 from linter.nlp import Analysis
@@ -36,10 +36,12 @@ OTHER_SCRIPT_RUN = re.compile(
     r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]{2,}"
     r"(?:[\s,.!?:;-]+[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]{2,})*"
 )
+URLISH = re.compile(r"\S*(?:/|@|www\.|\.(?:com|org|gov|net|edu|html?)\b)\S*", re.IGNORECASE)
 QUOTED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]|「[^」]*」|《[^》]*》|‘[^’]*’")
 SENTENCE = re.compile(r"[^.!?。！？]+(?:[.!?。！？]+[\"”’)]*|$)")
 LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*")
 MIN_WORDS = 4
+MIN_ARTICLE_WORDS = 12  # fewer words do not tell the article's language reliably
 ARTICLE_SAMPLE_CHARS = 3000
 CLEARLY_ARTICLE_LANGUAGE = 0.95  # a block this surely in the article's language is not split up
 _lock = threading.Lock()
@@ -80,10 +82,10 @@ def article_language(document: Document, analysis: Analysis) -> tuple[str, float
     cached = analysis.cache.get(CACHE_KEY)
     if cached is None:
         text = document.text
-        if word_count(text) < MIN_WORDS:
+        if word_count(text) < MIN_ARTICLE_WORDS:
             cached = ("en", 0.0)
         else:
-            scores = detect(_sample(document))
+            scores = detect(" ".join(WORD.findall(URLISH.sub(" ", _sample(document)))))
             lang = max(scores, key=lambda k: scores[k])
             cached = (lang, scores[lang])
         analysis.cache[CACHE_KEY] = cached
@@ -130,13 +132,18 @@ def _is_names(words: list[str]) -> bool:
     return capitalised * 10 >= len(words) * 6
 
 
+def _plain(text: str) -> str:
+    """The text without quoted or bracketed spans, addresses, and other scripts' runs."""
+    return CJK_RUN.sub(" ", OTHER_SCRIPT_RUN.sub(" ", URLISH.sub(" ", QUOTED.sub(" ", text))))
+
+
 def _foreign(text: str, article: str, threshold: float) -> str | None:
     """The language of a Latin-script passage when it is confidently not the article's."""
-    plain = CJK_RUN.sub(" ", OTHER_SCRIPT_RUN.sub(" ", QUOTED.sub(" ", text)))
+    plain = _plain(text)
     words = LATIN_WORD.findall(plain)
     if len(words) < MIN_WORDS or _is_names(words):
         return None
-    scores = detect(plain)
+    scores = detect(" ".join(words))  # quotes and brackets alone sway the model on short text
     lang = max(scores, key=lambda k: scores[k])
     needed = threshold if len(words) >= 8 else (1 + threshold) / 2
     if lang != article and scores[lang] >= needed and scores.get(article, 0.0) < 0.05:
@@ -146,10 +153,10 @@ def _foreign(text: str, article: str, threshold: float) -> str | None:
 
 def _block_language(body: str, article: str, threshold: float) -> tuple[str | None, bool]:
     """(foreign language of the whole block or None, whether the block is clearly the article's)."""
-    plain = CJK_RUN.sub(" ", OTHER_SCRIPT_RUN.sub(" ", QUOTED.sub(" ", body)))
-    if len(LATIN_WORD.findall(plain)) < MIN_WORDS:
+    words = LATIN_WORD.findall(_plain(body))
+    if len(words) < MIN_WORDS:
         return None, True
-    scores = detect(plain)
+    scores = detect(" ".join(words))
     if scores.get(article, 0.0) >= CLEARLY_ARTICLE_LANGUAGE:
         return None, True
     return _foreign(body, article, threshold), False
