@@ -32,6 +32,7 @@ CACHE_DIR = ".healthlint_cache"
 DB_NAME = "results.sqlite"
 SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, report BLOB NOT NULL)"
 BUSY_TIMEOUT_S = 30.0
+MAX_ENTRIES = 100_000  # the oldest writes beyond this are pruned when a run that wrote closes
 
 
 def code_fingerprint(roots: Iterable[Path]) -> str:
@@ -98,7 +99,7 @@ class ResultCache:
         self.directory = directory
         self.db_path = directory / DB_NAME
         self.code = code_fingerprint(code_roots if code_roots is not None else _package_roots())
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.writes = 0
         self._db: sqlite3.Connection | None = None
         self._disabled = False
 
@@ -202,10 +203,18 @@ class ResultCache:
             return
         try:
             db.execute("INSERT OR REPLACE INTO results (key, report) VALUES (?, ?)", (key, _encode(report)))
+            self.writes += 1
         except sqlite3.DatabaseError as exc:
             self._fail(exc)
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        if self._db is None:
+            return
+        if self.writes:
+            try:
+                self._db.execute("DELETE FROM results WHERE rowid IN "
+                                 "(SELECT rowid FROM results ORDER BY rowid DESC LIMIT -1 OFFSET ?)", (MAX_ENTRIES,))
+            except sqlite3.DatabaseError as exc:
+                self._warn(f"could not be pruned ({exc})")
+        self._db.close()
+        self._db = None

@@ -50,7 +50,7 @@ def _rule(check: type[Check]) -> dict[str, Any]:
         "name": rule_name(check.id),
         "shortDescription": {"text": check.summary},
         "fullDescription": {"text": first_section(docs) or check.summary},
-        "help": {"text": docs or check.summary, "markdown": docs or check.summary},
+        "help": {"text": docs or check.summary},
         "defaultConfiguration": {"level": LEVELS[check.severity]},
         "properties": {"category": check.category, "tags": ["health-content", check.category]},
     }

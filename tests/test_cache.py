@@ -143,3 +143,15 @@ def test_failed_articles_are_not_cached(tmp_path: Path) -> None:
     cache.put("k1", ArticleReport(path="x", findings=[broken]))
     cache.put("k2", ArticleReport(path="x", error="cannot read"))
     assert cache.get("k1") is None and cache.get("k2") is None
+
+
+def test_the_oldest_entries_beyond_the_limit_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import linter.cache
+
+    monkeypatch.setattr(linter.cache, "MAX_ENTRIES", 3)
+    cache = ResultCache(tmp_path, [])
+    for i in range(5):
+        cache.put(f"k{i}", ArticleReport(path=f"p{i}"))
+    cache.close()
+    cache = ResultCache(tmp_path, [])
+    assert [cache.get(f"k{i}") is not None for i in range(5)] == [False, False, True, True, True]
