@@ -54,6 +54,18 @@ def try_repo(tmp_path: Path, name: str, page: str) -> subprocess.CompletedProces
     return proc
 
 
+def test_the_hook_manifest_is_valid_for_pre_commit() -> None:
+    manifest = str(ROOT / ".pre-commit-hooks.yaml")
+    proc = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", manifest],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    from pre_commit.clientlib import load_manifest
+
+    (hook,) = load_manifest(manifest)
+    assert (hook["id"], hook["language"], hook["types_or"]) == ("healthlint", "python", ["markdown", "html", "text"])
+    assert hook["pass_filenames"] is True
+
+
 def test_a_commit_adding_a_sales_page_is_refused(tmp_path: Path) -> None:
     proc = try_repo(tmp_path, "magnesium.md", SALES_PAGE)
     output = proc.stdout + proc.stderr
