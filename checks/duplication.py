@@ -289,9 +289,9 @@ class KeywordStuffing(Check):
     (default 6) and `density` times per 1,000 words (default 8) when it repeats the title's
     key phrase (twice that density otherwise), or `local-count` times (default 4) inside one
     paragraph for a phrase of content words only. Natural writing repeats a term ("breast
-    cancer"), rarely a four-word phrase. The finding
-    names the phrase, the count and the density, and points at the densest stretch: the
-    paragraph (or heading) holding the most occurrences, from the first to the last.
+    cancer"), rarely a four-word phrase. The finding names the phrase, the count and the
+    density, and points at the densest stretch: the paragraph (or heading) holding the most
+    occurrences, from the first to the last.
 
     Why it matters: stuffing a search phrase into every sentence makes text unreadable and is
     penalised by search engines as spam; on a health page it signals that ranking came first
