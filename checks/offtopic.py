@@ -1,0 +1,110 @@
+"""Off-topic passages: a paragraph whose subject is not the article's subject."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from linter.document import Document
+from linter.findings import Finding, Severity
+from linter.nlp import NEED_TEXT, Analysis
+from linter.registry import Check, register
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# Tuned on benchmarks/offtopic.py and the corpus (see benchmarks/RESULTS.md). A passage unusual
+# within its article must also be semantically distant: never flagged when its static-vector
+# similarity to the rest of the article, or to its closest sibling passage, is this high.
+MAX_SEMANTIC = 0.6
+MAX_NEAREST = 0.7
+# A passage that shares almost no words with the article and is semantically far is flagged
+# with a smaller margin (short articles give few passages to compare with).
+FAR_Z, FAR_SEMANTIC, FAR_SHARED = 1.0, 0.4, 0.2
+# A short paragraph is judged against the whole article, and only when it is plainly English
+# prose on no health subject that uses almost none of the article's words and none of its key terms.
+SHORT_WORDS, SHORT_MAX_HEALTH, SHORT_MAX_SHARED, SHORT_MIN_ENGLISH = 12, 0.05, 0.2, 0.2
+SHORT_KEY_TERMS = 8
+
+
+@register
+class OffTopic(Check):
+    """What it finds: a paragraph, or a section of short blocks, whose subject is not the
+    article's. The subject comes from the title and the whole article; every passage is scored
+    against the title and the rest of the article (rare-word overlap and static word vectors
+    distilled from a MiniLM sentence model) and flagged when it is far from the subject compared
+    with the article's other passages, not against one global cut-off. Headings and list items
+    are judged with their section. The first and last passages (introduction, conclusion) need a
+    wider margin, and sections such as "When to see a doctor" are never flagged.
+
+    Why it matters: scraped and spun health pages carry paragraphs about something else
+    entirely (fertility charting in a back-spasm article, a casino promotion in an
+    antidepressant article). Readers are misled and the page loses their trust.
+
+    Example: in an article on low back muscle spasms, "If you don't understand when you
+    ovulated, you will discover that it's much harder to follow your symptoms ... individuals who
+    are using fertility charting."
+
+    How to fix: delete the passage, or move it to an article on its subject. If it belongs,
+    connect it to the article's subject in its own words.
+    Settings: `z-threshold` (how unusual a passage must be; default 2.5), `edge-z-threshold`
+    (for the first and last passage; default 3.0), `min-words` (passages shorter than
+    this are judged with their section; default 30), `min-passages` (articles with fewer
+    passages are not judged; default 4).
+    """
+
+    id = "off-topic"
+    category = "off-topic"
+    severity = Severity.WARNING
+    needs = frozenset({NEED_TEXT})
+    summary = "A passage whose subject is not the article's subject"
+    options: ClassVar[Mapping[str, Any]] = {
+        "z-threshold": 2.5,
+        "edge-z-threshold": 3.0,
+        "min-words": 30,
+        "min-passages": 4,
+    }
+
+    def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
+        from checks._topic_scoring import article_terms, article_vector, score_passage, score_units
+        from checks._topic_units import is_care_heading, is_edge_heading, split_units
+
+        min_words = int(settings["min-words"])
+        units = split_units(document, min_words)
+        judged = [i for i, u in enumerate(units) if u.words >= min_words]
+        if len(judged) < int(settings["min-passages"]):
+            return
+        title = document.title or ""
+        edges = {judged[0], judged[-1]}
+        flagged: list[tuple[int, int, list[str]]] = []
+        for i, score in zip(judged, score_units(units, title, judged), strict=True):
+            unit = score.unit
+            if is_care_heading(unit.heading):
+                continue
+            edge = i in edges or is_edge_heading(unit.heading)
+            limit = float(settings["edge-z-threshold"] if edge else settings["z-threshold"])
+            unusual = score.z < -limit and score.semantic < MAX_SEMANTIC and score.nearest < MAX_NEAREST
+            far = score.z < -FAR_Z and score.semantic < FAR_SEMANTIC and score.shared < FAR_SHARED
+            if unusual or far:
+                flagged.append((unit.start, unit.end, score.top_terms))
+        article: np.ndarray | None = None
+        for block in document.blocks:
+            text = document.block_text(block)
+            if block.kind not in ("paragraph", "quote") or not SHORT_WORDS <= len(text.split()) < min_words:
+                continue
+            heading = next((u.heading for u in units if u.start <= block.start < u.end), "")
+            if is_care_heading(heading):
+                continue
+            rest = document.text[: block.start] + "\n\n" + document.text[block.end :]
+            if article is None:
+                article = article_vector(units, title)
+            passage = score_passage(text, rest, article, title, SHORT_KEY_TERMS)
+            if (passage.health < SHORT_MAX_HEALTH and passage.shared < SHORT_MAX_SHARED
+                    and passage.english >= SHORT_MIN_ENGLISH and not passage.key_terms_shared):
+                flagged.append((block.start, block.end, passage.top_terms))
+        if not flagged:
+            return
+        subject = ", ".join(article_terms(units, title, 4))
+        for start, end, terms in sorted(flagged):
+            message = f"Passage seems to be about {', '.join(terms)}, while the article is about {subject}"
+            yield Finding(self.id, message, start, end)

@@ -1,0 +1,130 @@
+"""The off-topic check on real documents, with the shipped topic model (no mocks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checks._topic_model import load_model
+from linter.nlp import NEED_TEXT
+from linter.registry import Registry
+
+from .conftest import LintFn, found, seed
+
+TITLE = "Living With Asthma"
+PARAGRAPHS = [
+    "Asthma is a common lung condition that causes occasional breathing difficulties. It affects "
+    "people of all ages and often starts in childhood, although it can also appear for the first "
+    "time in adults. There is no cure, but treatment can keep the symptoms under control.",
+    "The main symptoms of asthma are wheezing, breathlessness, a tight chest and coughing. The "
+    "symptoms often get worse at night and early in the morning, or in response to a trigger such as "
+    "exercise, an allergy, cold air or a chest infection.",
+    "Asthma is usually treated with inhalers. A reliever inhaler opens the airways quickly when "
+    "symptoms start, and a preventer inhaler, used every day, reduces the swelling and sensitivity of "
+    "the airways so that attacks happen less often.",
+    "Knowing your triggers helps. Pollen, dust mites, animal fur, smoke and damp can all irritate "
+    "sensitive airways. An asthma nurse can help you write a personal action plan that says which "
+    "inhaler to use and what to do when your breathing gets worse.",
+    "Many people with well controlled asthma live normal lives and exercise regularly. Warming up "
+    "slowly, carrying a reliever inhaler and checking the pollen forecast make it easier to stay "
+    "active without triggering wheezing or an attack.",
+    "Regular reviews with a nurse or doctor check that your inhaler technique is right and that the "
+    "dose of your preventer still suits you. Bring your inhalers and your action plan to every "
+    "review so that any problems with your breathing can be discussed.",
+]
+FOOTBALL = (
+    "The home side took the lead after twenty minutes when the striker curled a free kick into the top "
+    "corner. The visitors equalised before half time, and a late penalty, awarded after a long video "
+    "review, settled the match and lifted the club to third place in the league table."
+)
+
+
+def article(paragraphs: list[str], title: str = TITLE) -> str:
+    return "\n\n".join([title, *paragraphs]) + "\n"
+
+
+def test_the_check_is_registered_as_an_offtopic_warning(registry: Registry) -> None:
+    check = registry.get("off-topic")
+    assert check.category == "off-topic"
+    assert check.severity.label == "warning"
+    assert check.needs == frozenset({NEED_TEXT})  # no spaCy parse: a run with it stays fast
+    for section in ("What it finds:", "Why it matters:", "Example:", "How to fix:"):
+        assert section in check.docs()
+
+
+def test_a_coherent_article_gets_no_finding(lint: LintFn) -> None:
+    report = lint(article(PARAGRAPHS), select=["off-topic"])
+    assert found(report, "off-topic") == []
+
+
+def test_an_inserted_sports_report_is_flagged_with_both_subjects_named(lint: LintFn) -> None:
+    paragraphs = [*PARAGRAPHS[:3], FOOTBALL, *PARAGRAPHS[3:]]
+    report = lint(article(paragraphs), select=["off-topic"])
+    findings = found(report, "off-topic")
+    assert len(findings) == 1
+    finding = findings[0]
+    assert finding.text is not None and finding.text.startswith("The home side took the lead")
+    assert finding.line == 9  # the title, then three paragraphs, each followed by a blank line
+    message = finding.message
+    assert "seems to be about" in message and "while the article is about" in message
+    passage_terms, article_terms = message.split("while the article is about")
+    assert any(term in passage_terms for term in ("league", "penalty", "striker", "kick", "equalised"))
+    assert "asthma" in article_terms or "inhaler" in article_terms
+
+
+def test_a_when_to_see_a_doctor_section_is_on_topic(lint: LintFn) -> None:
+    urgent = (
+        "Call 999 or go to A&E straight away if your lips or fingernails turn blue, you are too "
+        "breathless to speak, eat or sleep, or you feel drowsy and confused. Do not wait to see whether "
+        "things improve, and tell the operator what has happened so far."
+    )
+    source = "\n\n".join([f"# {TITLE}", *PARAGRAPHS, "## When to get emergency help", urgent]) + "\n"
+    report = lint(source, fmt="md", select=["off-topic"])
+    assert found(report, "off-topic") == []
+
+
+def test_a_short_promotion_between_paragraphs_is_flagged(lint: LintFn) -> None:
+    promotion = ("Feeling lucky tonight? Spin the wheel at our partner casino and claim fifty free spins "
+                 "with your first deposit!")
+    paragraphs = [*PARAGRAPHS[:2], promotion, *PARAGRAPHS[2:]]
+    findings = found(lint(article(paragraphs), select=["off-topic"]), "off-topic")
+    assert [f.text for f in findings] == [promotion]
+
+
+def test_output_is_deterministic(lint: LintFn) -> None:
+    source = article([*PARAGRAPHS[:3], FOOTBALL, *PARAGRAPHS[3:]])
+    first = [f.to_json() for f in lint(source, select=["off-topic"]).findings]
+    assert first == [f.to_json() for f in lint(source, select=["off-topic"]).findings]
+
+
+def test_too_few_passages_are_not_judged(lint: LintFn) -> None:
+    report = lint(article([PARAGRAPHS[0], FOOTBALL, PARAGRAPHS[1]]), select=["off-topic"])
+    assert found(report, "off-topic") == []
+
+
+def test_the_shipped_model_is_small_and_loads_offline() -> None:
+    path = Path(__file__).resolve().parent.parent / "checks" / "data" / "offtopic_vectors.npz"
+    assert path.stat().st_size < 6_000_000
+    model = load_model()
+    assert model.vectors.shape[0] >= 30_000
+    # related words are closer than unrelated ones
+    def sim(a: str, b: str) -> float:
+        return float(model.vectors[model.index[a]] @ model.vectors[model.index[b]])
+
+    assert sim("asthma", "inhaler") > sim("asthma", "football")
+
+
+def test_seed_004_fertility_paragraph_is_flagged(lint: LintFn) -> None:
+    path = seed("004")
+    report = lint(path.read_text(encoding="utf-8"), select=["off-topic"])
+    findings = found(report, "off-topic")
+    assert len(findings) == 1
+    assert findings[0].line == 3  # the first paragraph, under the title
+    assert findings[0].text is not None and "ovulated" in findings[0].text
+    assert "fertility charting" in findings[0].text
+    assert "ovulated" in findings[0].message and "spasm" in findings[0].message
+
+
+def test_seeds_000_to_003_get_no_offtopic_warning(lint: LintFn) -> None:
+    for prefix in ("000", "001", "002", "003"):
+        report = lint(seed(prefix).read_text(encoding="utf-8"), select=["off-topic"])
+        assert found(report, "off-topic") == [], prefix
