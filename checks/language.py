@@ -119,11 +119,7 @@ def reads_article(check: type[Check] | Check, document: Document, analysis: Anal
     if not supported:
         return True
     lang, score = article_language(document, analysis)
-    return lang in supported or score < settings_threshold()
-
-
-def settings_threshold() -> float:
-    return float(ForeignFragment.options["article-threshold"])
+    return lang in supported or score < float(ForeignFragment.options["article-threshold"])
 
 
 def _is_names(words: list[str]) -> bool:
@@ -157,8 +153,8 @@ def _block_language(body: str, article: str, threshold: float) -> tuple[str | No
     if len(words) < MIN_WORDS:
         return None, True
     scores = detect(" ".join(words))
-    if scores.get(article, 0.0) >= CLEARLY_ARTICLE_LANGUAGE:
-        return None, True
+    if scores.get(article, 0.0) >= CLEARLY_ARTICLE_LANGUAGE and "\n" not in body:
+        return None, True  # lines of a multi-line block are judged one by one all the same
     return _foreign(body, article, threshold), False
 
 

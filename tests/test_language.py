@@ -38,6 +38,16 @@ def test_only_the_foreign_sentence_of_a_mixed_paragraph_is_flagged(lint: LintFn)
     assert "German" in hits[0].message
 
 
+def test_a_foreign_line_inside_a_plain_text_paragraph(lint: LintFn) -> None:
+    middle = (
+        "Most people can keep working and should stay as active as they can.\n"
+        "La douleur dorsale est fréquente pendant le sevrage.\n"
+        "Heat packs and short walks help many people while the pain settles down."
+    )
+    hits = fragments(lint, middle)
+    assert [(h.line, h.text) for h in hits] == [(6, "La douleur dorsale est fréquente pendant le sevrage.")]
+
+
 def test_a_few_chinese_characters_are_found_by_script(lint: LintFn) -> None:
     hits = fragments(lint, "Remember to drink enough water.\n还没有评论")
     assert [(h.line, h.text) for h in hits] == [(6, "还没有评论")]
