@@ -102,6 +102,7 @@ class ResultCache:
         self.hits = self.misses = self.writes = 0
         self._db: sqlite3.Connection | None = None
         self._disabled = False
+        self._rebuilt = False
 
     # ---- keys ---------------------------------------------------------------------------------
 
@@ -174,6 +175,11 @@ class ResultCache:
             self._warn("busy (another run holds it); continuing without it")
             self._disabled = True
             return
+        if self._rebuilt:
+            self._warn(f"failed again ({exc}); continuing without it")
+            self._disabled = True
+            return
+        self._rebuilt = True
         self._warn(f"unreadable ({exc}); rebuilding it")
         self._remove_files()
 
