@@ -67,13 +67,12 @@ class RunStats:
         self.last_done = now
         self.linted_this_run += 1
         self.words_this_run += int(outcome.line.get("word_count") or 0)
-        if outcome.worker in ("supervisor", "scheduler"):
-            return
-        worker = self.workers.setdefault(outcome.worker, {"articles": 0, "rss_mb": 0.0, "peak_rss_mb": 0.0})
-        worker["articles"] += 1
-        worker["rss_mb"] = round(outcome.rss_kb / 1024, 1)
-        worker["peak_rss_mb"] = round(max(worker["peak_rss_mb"], outcome.peak_rss_kb / 1024), 1)
-        if self.linted_this_run in MEMORY_MILESTONES:
+        if outcome.worker not in ("supervisor", "scheduler"):  # those report no worker's memory
+            worker = self.workers.setdefault(outcome.worker, {"articles": 0, "rss_mb": 0.0, "peak_rss_mb": 0.0})
+            worker["articles"] += 1
+            worker["rss_mb"] = round(outcome.rss_kb / 1024, 1)
+            worker["peak_rss_mb"] = round(max(worker["peak_rss_mb"], outcome.peak_rss_kb / 1024), 1)
+        if self.linted_this_run in MEMORY_MILESTONES and self.workers:
             self.memory.append({"articles": self.linted_this_run,
                                 "max_worker_rss_mb": max(w["rss_mb"] for w in self.workers.values())})
 
