@@ -7,12 +7,10 @@ Messages escape ``%``, ``\\r`` and ``\\n``; property values also escape ``:`` an
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from linter.findings import LocatedFinding, Severity
 from linter.report import ArticleReport, RunReport
 from reports.base import Writer
+from reports.sarif import relative_to_root
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -29,15 +27,8 @@ class GithubWriter(Writer):
     name = "github"
     extension = ".txt"
 
-    def _file(self, path: str) -> str:
-        if self.root and path != "-":
-            rel = os.path.relpath(os.path.abspath(path), self.root)
-            if not rel.startswith(".."):
-                return Path(rel).as_posix()
-        return Path(path).as_posix()
-
     def command(self, article: ArticleReport, f: LocatedFinding) -> str:
-        props: list[tuple[str, object]] = [("file", self._file(article.path))]
+        props: list[tuple[str, object]] = [("file", relative_to_root(article.path, self.root))]
         if f.line is not None:
             props += [("line", f.line), ("col", f.column), ("endLine", f.end_line), ("endColumn", f.end_column)]
         props.append(("title", f"healthlint {f.check}"))

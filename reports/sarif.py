@@ -62,19 +62,22 @@ def _internal_rule(rule_id: str) -> dict[str, Any]:
             "help": {"text": text}, "defaultConfiguration": {"level": LEVELS[severity]}}
 
 
+def relative_to_root(path: str, root: str | None) -> str:
+    """``path`` relative to the repository root with forward slashes (as given when outside it)."""
+    if root and path != "-":
+        rel = os.path.relpath(os.path.abspath(path), root)
+        if not rel.startswith(".."):
+            return Path(rel).as_posix()
+    return Path(path).as_posix()
+
+
 class SarifWriter(Writer):
     name = "sarif"
     extension = ".sarif"
 
-    def _uri(self, path: str) -> str:
-        if self.root and path != "-":
-            rel = os.path.relpath(os.path.abspath(path), self.root)
-            if not rel.startswith(".."):
-                return Path(rel).as_posix()
-        return Path(path).as_posix()
-
     def _result(self, article: ArticleReport, f: LocatedFinding, rule_index: int) -> dict[str, Any]:
-        location: dict[str, Any] = {"artifactLocation": {"uri": self._uri(article.path), "uriBaseId": "%SRCROOT%"}}
+        location: dict[str, Any] = {"artifactLocation": {"uri": relative_to_root(article.path, self.root),
+                                                         "uriBaseId": "%SRCROOT%"}}
         if f.line is not None and f.column is not None:
             end_line = f.end_line or f.line
             # SARIF's endColumn is the column just past the region; the report's points at the last character
