@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from checks.grammar import lexicon
 from checks.grammar.english import EnglishSentences
-from checks.grammar.merge import Judged, merge
-from checks.grammar.spelling import misspelling_of, spelling_severity, starts_sentence
+from checks.grammar.merge import Judged, Merged, merge
+from checks.grammar.spelling import (
+    OPENERS,
+    coinage,
+    inside_name_or_address,
+    misspelling_of,
+    spelling_severity,
+    starts_sentence,
+)
 from checks.grammar.vocabulary import Vocabulary
 from linter.config import ENGINE_SECTIONS
 from linter.document import Document
@@ -18,9 +25,13 @@ from linter.findings import Finding, Severity
 from linter.nlp import NEED_PARSE, Analysis
 from linter.registry import Check, register
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 ENGINES = ("harper", "languagetool", "rules")
 CATEGORIES_FILE = "grammar_engine_categories.txt"
 IGNORED_FILE = "grammar_ignored_messages.txt"
+REPEATABLE_FILE = "grammar_repeatable_words.txt"
 
 
 @register
@@ -59,26 +70,13 @@ class Grammar(Check):
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
         grammar = {**ENGINE_SECTIONS["grammar"], **settings.get("grammar", {})}
-        text = document.text
-        vocab = Vocabulary(grammar["words"])
-        issues: list[EngineIssue] = []
-        for name in grammar["engines"]:
-            if name not in ENGINES:
-                yield Finding(self.id, f"Unknown grammar engine {name!r} in [tool.healthlint.grammar] engines "
-                              f"(known: {', '.join(ENGINES)})", severity=Severity.ERROR)
-            elif name != "rules":
-                try:
-                    issues.extend(engine_issues(name, text, settings))
-                except EngineUnavailable as exc:
-                    yield Finding(self.id, str(exc), severity=Severity.ERROR)
-        issues.extend(own_rule_issues(analysis, text, vocab))
-        english = EnglishSentences(text, analysis.sentences)
-        judged = [
-            j for j in judge_all(issues, text, vocab, style=bool(grammar["style"]),
-                                 spelling=bool(settings.get("spelling", True)))
-            if english.at(j.start)
-        ]
-        for item in merge(judged):
+        merged, errors = grammar_findings(
+            document.text, lambda: analysis.doc, lambda: passages(document, analysis), grammar,
+            settings.get("languagetool", {}), spelling=bool(settings.get("spelling", True)),
+        )
+        for error in errors:
+            yield Finding(self.id, error, severity=Severity.ERROR)
+        for item in merged:
             yield Finding(
                 self.id,
                 f"{item.message} ({', '.join(item.engines)})",
@@ -89,7 +87,42 @@ class Grammar(Check):
             )
 
 
-def engine_issues(name: str, text: str, settings: Mapping[str, Any]) -> list[EngineIssue]:
+def passages(document: Document, analysis: Analysis) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The sentence spans and the block spans of a document."""
+    return analysis.sentences, [(b.start, b.end) for b in document.blocks]
+
+
+Passages = tuple[list[tuple[int, int]], list[tuple[int, int]]]
+
+
+def grammar_findings(text: str, parse: Callable[[], Doc | None], sentences: Callable[[], Passages],
+                     grammar: Mapping[str, Any], languagetool: Mapping[str, Any], *, spelling: bool = True,
+                     rules: bool = True) -> tuple[list[Merged], list[str]]:
+    """(merged findings, configuration or engine errors) of the engines in grammar["engines"], plus
+    the project's rules unless rules is False. parse and sentences give the spaCy parse of text
+    and its (sentence spans, block spans) when needed."""
+    vocab = Vocabulary(grammar.get("words", []))
+    issues: list[EngineIssue] = []
+    errors: list[str] = []
+    for name in grammar.get("engines", ["harper"]):
+        if name not in ENGINES:
+            errors.append(f"Unknown grammar engine {name!r} in [tool.healthlint.grammar] engines "
+                          f"(known: {', '.join(ENGINES)})")
+        elif name != "rules":
+            try:
+                issues.extend(engine_issues(name, text, languagetool))
+            except EngineUnavailable as exc:
+                errors.append(str(exc))
+    if rules:
+        issues.extend(own_rule_issues(parse(), text, vocab))
+    judged = list(judge_all(issues, text, vocab, style=bool(grammar.get("style", False)), spelling=spelling))
+    if judged:
+        english = EnglishSentences(text, *sentences())
+        judged = [j for j in judged if english.at(j.start)]
+    return merge(judged), errors
+
+
+def engine_issues(name: str, text: str, languagetool: Mapping[str, Any]) -> list[EngineIssue]:
     """The issues of one external engine on text (raises EngineUnavailable)."""
     if name == "harper":
         from linter.engines.harper_engine import harper_issues
@@ -97,14 +130,13 @@ def engine_issues(name: str, text: str, settings: Mapping[str, Any]) -> list[Eng
         return harper_issues(text)
     from linter.engines.languagetool_engine import languagetool_client
 
-    lt_settings = {**ENGINE_SECTIONS["languagetool"], **settings.get("languagetool", {})}
-    return languagetool_client(lt_settings).check(text)
+    return languagetool_client({**ENGINE_SECTIONS["languagetool"], **languagetool}).check(text)
 
 
-def own_rule_issues(analysis: Analysis | None, text: str, vocab: Vocabulary) -> list[EngineIssue]:
+def own_rule_issues(doc: Doc | None, text: str, vocab: Vocabulary) -> list[EngineIssue]:
     from checks.grammar.rules import rule_issues
 
-    return rule_issues(analysis.doc if analysis is not None else None, text, vocab)
+    return rule_issues(doc, text, vocab)
 
 
 def group_of(issue: EngineIssue) -> str:
@@ -116,7 +148,7 @@ def group_of(issue: EngineIssue) -> str:
 
 def judge(issue: EngineIssue, text: str, vocab: Vocabulary, style: bool, spelling: bool) -> Judged | None:
     """The group and severity of an issue, or None when it is not a problem worth reporting."""
-    if ignored(issue, text):
+    if ignored(issue, text, vocab):
         return None
     group = group_of(issue)
     severity: Severity | None = Severity.WARNING
@@ -127,6 +159,8 @@ def judge(issue: EngineIssue, text: str, vocab: Vocabulary, style: bool, spellin
             group = "style"  # Harper's other typo guesses ("were" / "where") are unreliable
         elif word[:1].isupper() and not starts_sentence(text, issue.start):
             return None  # a name
+        elif inside_name_or_address(text, issue.start, issue.end) or coinage(vocab, word.lower()):
+            return None  # "www.autoracing.com", "@digitalfoundry", "de-confliction", "megacorporations"
         elif vocab.knows(word):
             # a real compound ("weeklong", "noncompete"), or a misspelling Harper split ("usally")
             fix = misspelling_of(vocab, word.lower(), None)
@@ -150,13 +184,29 @@ def judge(issue: EngineIssue, text: str, vocab: Vocabulary, style: bool, spellin
     return Judged(issue.engine, issue.start, issue.end, group, severity, issue.message, issue.suggestion)
 
 
-def ignored(issue: EngineIssue, text: str) -> bool:
-    """Findings known to be wrong: listed messages, and a letter glued to a symbol ("A&E")."""
+def ignored(issue: EngineIssue, text: str, vocab: Vocabulary) -> bool:
+    """Engine findings known to be wrong on correct writing (the rules' own are never ignored)."""
+    if issue.engine == "rules":
+        return False
     if any(re.search(pattern, issue.message) for pattern in lexicon.lines(IGNORED_FILE)):
         return True
     flagged = text[issue.start:issue.end]
+    before = text[issue.start - 1:issue.start] if issue.start else ""
     after = text[issue.end:issue.end + 1]
-    return len(flagged) == 1 and bool(after) and not after.isspace() and not after.isalpha()
+    if len(flagged) == 1 and ((after and not after.isspace() and not after.isalpha())
+                              or (before and not before.isspace() and before not in OPENERS)):
+        return True  # a letter glued to a symbol or a word: "A&E", "USB-A", "Pixel 3a"
+    if flagged.lower() in ("a", "an"):
+        following = text[issue.end:].split(maxsplit=1)
+        word = following[0] if following else ""
+        if (len(word) > 1 and word.isupper()) or word[:1].lower() == "h":
+            return True  # "a HDMI port", "an historic": the article follows pronunciation
+    words = flagged.split()
+    if len(words) == 2 and words[0].lower() == words[1].lower():
+        return words[0].lower() in lexicon.word_set(REPEATABLE_FILE)  # "had had"
+    single_name = len(words) == 1 and flagged[:1].isupper() and (
+        not starts_sentence(text, issue.start) or not vocab.knows(flagged))
+    return single_name and group_of(issue) == "grammar"  # "Flos" taken for a plural: a name
 
 
 def judge_all(issues: Iterable[EngineIssue], text: str, vocab: Vocabulary, *, style: bool,

@@ -58,16 +58,15 @@ def rule_issues(doc: Doc | None, text: str, vocab: Vocabulary) -> list[EngineIss
 # ---- agreement ---------------------------------------------------------------------------------
 
 def verb_number(verb: Token) -> str | None:
+    """The number of a present-tense (or was/were) verb, from its form rather than its tag."""
     low = verb.lower_
     if low in SINGULAR_VERBS:
         return "singular"
     if low in PLURAL_VERBS:
         return "plural"
-    if verb.tag_ == "VBZ" and low.endswith("s"):
-        return "singular"
-    if verb.tag_ == "VBP" and low != "am":
-        return "plural"
-    return None
+    if verb.tag_ not in ("VBZ", "VBP") or not low.isalpha() or len(low) < 2 or low == "am":
+        return None
+    return "singular" if low.endswith("s") and not low.endswith("ss") else "plural"
 
 
 def noun_number(noun: Token) -> str | None:
@@ -92,10 +91,25 @@ def _corrected(verb: Token) -> str | None:
 
 def _disagree(subject: Token, verb: Token) -> bool:
     noun, finite = noun_number(subject), verb_number(verb)
-    if noun is None or finite is None or noun == finite:
+    if noun is None or finite is None or noun == finite or not subject.text.isalpha():
         return False
-    if any(c.dep_ in ("conj", "cc") for c in subject.children):
+    if subject.dep_ == "conj" or any(c.dep_ in ("conj", "cc") for c in subject.children):
         return False  # "pain and stiffness in the back are"
+    doc = subject.doc
+    between = doc[subject.i + 1:verb.i]
+    if any(t.is_punct or t.is_quote or t.is_bracket or "\n" in t.text_with_ws for t in between):
+        return False  # a quotation, aside or list runs between them: the parse is unreliable
+    if any(f" {link} " in f" {between.text.lower()} " for link in lexicon.word_set(AGREEMENT, "links")):
+        return False  # "a roof along with alloy wheels provide"
+    before = doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    if before is not None and (before.tag_ in ("VBG", "VB") or before.is_quote):
+        return False  # the subject is a clause: "being able to smell traces of pathogens gives"
+    if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in subject.children):
+        return False  # "Other labs finding similar things was"
+    if any(c.dep_ == "nummod" for c in subject.children):
+        return False  # an amount taken as one: "5 minutes of charging gives"
+    if before is not None and before.tag_ in ("WDT", "WP"):
+        return False  # "a display that sips on battery yet still provides": "sips" is a verb
     # a base form after a modal or "to" tagged VBP by mistake
     return not any(c.dep_ in ("aux", "auxpass") and c.i < verb.i for c in verb.children)
 
@@ -143,8 +157,9 @@ def _other_antecedent(antecedent: Token, verb: Token) -> bool:
     substances in the body that cause pain": "that" refers to "substances")."""
     if antecedent.dep_ != "pobj" or antecedent.head.dep_ != "prep":
         return False
-    outer = antecedent.head.head
-    return outer.pos_ == "NOUN" and noun_number(outer) == verb_number(verb)
+    preposition = antecedent.head
+    earlier = antecedent.doc[max(0, preposition.i - 4):preposition.i]
+    return any(t.pos_ == "NOUN" and noun_number(t) == verb_number(verb) for t in earlier)
 
 
 def _subject_before_phrases(verb: Token) -> Token | None:
@@ -197,13 +212,12 @@ def fused_split(word: str, vocab: Vocabulary) -> list[str] | None:
     if vocab.knows(word):
         return None
     parts = segment(word)
-    if not 2 <= len(parts) <= 3 or "".join(parts) != word:
+    if len(parts) != 2 or "".join(parts) != word:
         return None
     function_words = lexicon.word_set("grammar_function_words.txt")
-    if not any(p in function_words for p in parts):
-        return None
-    if any(len(p) < 2 and p != "a" for p in parts):
-        return None
+    content = [p for p in parts if p not in function_words]
+    if len(content) == 2 or any(len(p) < 4 for p in content):
+        return None  # two content words ("weeklong"), or a short piece ("in cub action")
     if any(vocab.count(p) < COMMON_WORD_COUNT for p in parts):
         return None
     return parts

@@ -2,20 +2,22 @@
 
 Professional health writing is full of names of people, drugs and conditions that engines
 take for misspellings. A word listed as medical or by the user is not a misspelling at all;
-a word capitalised mid-sentence (a name) or known to the general word list is only info;
+a capitalised word (most are names: at a sentence start too) or one known to the general
+word list is only info;
 an unknown lowercase word, or a known one next to a far more frequent word one or two edits
 away ("recieve" / "receive"), is a warning.
 """
 
 from __future__ import annotations
 
-from checks.grammar.vocabulary import Vocabulary, edit_distance
+from checks.grammar import lexicon
+from checks.grammar.vocabulary import Vocabulary
 from linter.findings import Severity
 
 SENTENCE_ENDS = ".!?:;\n"
 OPENERS = "\"'“‘([«"
-MISSPELLING_RATIO = 40.0  # an engine's suggestion this many times more frequent makes a known word suspect
-NEIGHBOUR_RATIO = 500.0  # a one-edit neighbour must be far more frequent still ("usally" / "usually")
+AFFIXES = "grammar_affixes.txt"
+MISSPELLING_RATIO = 10.0  # a typing-slip neighbour this many times more frequent makes a known word suspect
 
 
 def starts_sentence(text: str, start: int) -> bool:
@@ -35,32 +37,74 @@ def spelling_severity(vocab: Vocabulary, text: str, start: int, end: int,
         return None
     if not all(ch.isalpha() or ch in "-'’" for ch in word) or not word.isascii():
         return Severity.INFO  # numbers, codes, foreign words
-    if any(ch.isupper() for ch in word) and (not starts_sentence(text, start) or word.isupper()):
-        return Severity.INFO  # a name or an acronym
+    if any(ch.isupper() for ch in word) or inside_name_or_address(text, start, end):
+        return Severity.INFO  # a name, an acronym, a handle, a web address: at a sentence start too
     if not vocab.knows(word):
-        return Severity.WARNING
+        return Severity.INFO if coinage(vocab, word.lower()) else Severity.WARNING
     if misspelling_of(vocab, word.lower(), suggestion) is not None:
         return Severity.WARNING
     return Severity.INFO
 
 
+def inside_name_or_address(text: str, start: int, end: int) -> bool:
+    """Whether a word is part of a URL, e-mail, handle, hashtag or hyphenated compound."""
+    before = text[start - 1:start] if start else ""
+    after = text[end:end + 2]
+    return before in ("@", "#", ".", "/", "-", "_") or after[:1] in ("-", "_", "@", "/") or (
+        after[:1] == "." and after[1:2].isalnum())
+
+
+def coinage(vocab: Vocabulary, word: str) -> bool:
+    """A known word with a productive prefix or suffix: "astrobiologists", "unevidenced"."""
+    affixes = lexicon.sections(AFFIXES)
+    for prefix in affixes.get("prefixes", ()):
+        rest = word[len(prefix):].lstrip("-")
+        if word.startswith(prefix) and len(rest) >= 4 and vocab.knows(rest):
+            return True
+    for suffix in affixes.get("suffixes", ()):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 4 and (vocab.knows(stem) or vocab.knows(stem + "e")):
+            return True
+    return False
+
+
 def misspelling_of(vocab: Vocabulary, word: str, suggestion: str | None) -> str | None:
-    """The word a known but rare word is probably a misspelling of: the engine's suggestion when
-    it is far more common and close, else a one-edit neighbour that is overwhelmingly more common."""
+    """The word a known but rare word is probably a misspelling of: the engine's suggestion, or
+    the most common word one edit away, when it is far more common and the difference looks like
+    a typing slip (see `typing_slip`), not another word ("canner" / "cancer")."""
     if vocab.is_listed(word):
         return None
-    if suggestion and _far_more_common(vocab, word, suggestion.lower(), MISSPELLING_RATIO):
-        return suggestion
+    candidates = [suggestion.lower()] if suggestion else []
     neighbour = vocab.most_common_neighbour(word)
-    if neighbour and _far_more_common(vocab, word, neighbour, NEIGHBOUR_RATIO):
-        return neighbour
+    if neighbour:
+        candidates.append(neighbour)
+    for candidate in candidates:
+        if (
+            " " not in candidate
+            and typing_slip(word, candidate)
+            and vocab.count(candidate) >= MISSPELLING_RATIO * max(vocab.count(word), 1.0)
+        ):
+            return candidate
     return None
 
 
-def _far_more_common(vocab: Vocabulary, word: str, suggestion: str, ratio: float) -> bool:
-    if " " in suggestion or suggestion.replace("-", "") == word.replace("-", ""):
+def typing_slip(word: str, target: str) -> bool:
+    """Whether word is target with one typical slip: two adjacent letters swapped ("recieve"), or
+    a letter dropped or doubled inside the word ("goverment", "untill"). Other one-letter changes
+    often make another real word ("canner" / "cancer", "binging" / "banging", "techy" / "tech")."""
+    if word == target or word.replace("-", "") == target.replace("-", ""):
         return False
-    return (
-        vocab.count(suggestion) >= ratio * max(vocab.count(word), 1.0)
-        and edit_distance(word, suggestion) <= 2
-    )
+    if len(word) == len(target):
+        diffs = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+            i = diffs[0]
+            return word[i] == target[i + 1] and word[i + 1] == target[i]
+        return False
+    longer, shorter = (word, target) if len(word) > len(target) else (target, word)
+    if len(longer) != len(shorter) + 1:
+        return False
+    i = next((k for k, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter))
+    if longer[:i] + longer[i + 1:] != shorter:
+        return False
+    doubled = (i > 0 and longer[i - 1] == longer[i]) or (i + 1 < len(longer) and longer[i + 1] == longer[i])
+    return doubled or 0 < i < len(longer) - 1
