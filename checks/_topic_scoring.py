@@ -154,25 +154,45 @@ class PassageScore:
     key_terms_shared: bool  # whether it uses one of the article's key terms
 
 
-def article_vector(units: list[Unit], title: str) -> np.ndarray:
-    """The sum of the units' unit-length static vectors and the weighted title's."""
+@dataclass(frozen=True)
+class Article:
+    """What short passages are compared with: the whole article, computed once."""
+
+    vector: np.ndarray  # the sum of the units' unit-length static vectors and the weighted title's
+    counts: Counter[str]  # lemma counts of the whole text
+    title_weights: dict[str, float]
+
+
+def whole_article(text: str, units: list[Unit], title: str) -> Article:
     model = load_model()
-    return sum((_unit_vector(profile(u.text, model).vector) for u in units),
-               TITLE_WEIGHT * _unit_vector(profile(title, model).vector))
+    title_profile = profile(title, model)
+    vector = sum((_unit_vector(profile(u.text, model).vector) for u in units),
+                 TITLE_WEIGHT * _unit_vector(title_profile.vector))
+    return Article(np.asarray(vector), _lemma_counts(text, model), title_profile.weights)
 
 
-def score_passage(text: str, rest_of_article: str, article: np.ndarray, title: str, key_terms: int) -> PassageScore:
-    """A short passage against the whole article (used for short paragraphs, which no unit holds alone)."""
+def _lemma_counts(text: str, model: TopicModel) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for surface, lemma in content_words(text):
+        counts[surface if lemma not in model.index and surface in model.index else lemma] += 1
+    return counts
+
+
+def score_passage(text: str, article: Article, key_terms: int) -> PassageScore:
+    """A short passage of the article against the rest of it (for short paragraphs, which no unit holds alone)."""
     model = load_model()
     p = profile(text, model)
-    rest = defaultdict(float, profile(rest_of_article, model).weights)
-    for k, w in profile(title, model).weights.items():
+    own = _lemma_counts(text, model)
+    rest: defaultdict[str, float] = defaultdict(float)
+    for k, n in article.counts.items():
+        if n > own[k]:
+            rest[k] = (1.0 + math.log(n - own[k])) * model.specificity(k)
+    for k, w in article.title_weights.items():
         rest[k] += TITLE_WEIGHT * w
-    elsewhere = set(rest)
     key = set(top_terms(dict(rest), key_terms))
     mass = sum(p.weights.values())
-    shared = sum(w for k, w in p.weights.items() if k in elsewhere) / mass if mass else 1.0
+    shared = sum(w for k, w in p.weights.items() if k in rest) / mass if mass else 1.0
     words = [w.lower() for w in WORD.findall(text)]
     english = sum(1 for w in words if w in stop_words()) / len(words) if words else 0.0
-    return PassageScore(_cosine(p.vector, article), _cosine(p.vector, model.health_direction()),
+    return PassageScore(_cosine(p.vector, article.vector), _cosine(p.vector, model.health_direction()),
                         english, shared, top_terms(p.weights, 3), bool(key & set(p.weights)))

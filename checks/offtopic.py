@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from linter.document import Document
 from linter.findings import Finding, Severity
 from linter.nlp import NEED_TEXT, Analysis
 from linter.registry import Check, register
-
-if TYPE_CHECKING:
-    import numpy as np
 
 # Tuned on benchmarks/offtopic.py and the corpus (see benchmarks/RESULTS.md). A passage unusual
 # within its article must also be semantically distant: never flagged when its static-vector
@@ -19,8 +16,10 @@ if TYPE_CHECKING:
 MAX_SEMANTIC = 0.6
 MAX_NEAREST = 0.7
 # A passage that shares almost no words with the article and is semantically far is flagged
-# with a smaller margin (short articles give few passages to compare with).
+# with a smaller margin (short articles give few passages to compare with); so is one that
+# shares almost no rare words with it, whatever its vectors say.
 FAR_Z, FAR_SEMANTIC, FAR_SHARED = 1.0, 0.4, 0.2
+FOREIGN_Z, FOREIGN_LEXICAL, FOREIGN_SHARED = 1.5, 0.05, 0.15
 # A short paragraph is judged against the whole article, and only when it is plainly English
 # prose on no health subject that uses almost none of the article's words and none of its key terms.
 SHORT_WORDS, SHORT_MAX_HEALTH, SHORT_MAX_SHARED, SHORT_MIN_ENGLISH = 12, 0.05, 0.2, 0.2
@@ -66,7 +65,7 @@ class OffTopic(Check):
     }
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
-        from checks._topic_scoring import article_terms, article_vector, score_passage, score_units
+        from checks._topic_scoring import Article, article_terms, score_passage, score_units, whole_article
         from checks._topic_units import is_care_heading, is_edge_heading, split_units
 
         min_words = int(settings["min-words"])
@@ -85,9 +84,10 @@ class OffTopic(Check):
             limit = float(settings["edge-z-threshold"] if edge else settings["z-threshold"])
             unusual = score.z < -limit and score.semantic < MAX_SEMANTIC and score.nearest < MAX_NEAREST
             far = score.z < -FAR_Z and score.semantic < FAR_SEMANTIC and score.shared < FAR_SHARED
-            if unusual or far:
+            foreign = score.z < -FOREIGN_Z and score.lexical < FOREIGN_LEXICAL and score.shared < FOREIGN_SHARED
+            if unusual or far or foreign:
                 flagged.append((unit.start, unit.end, score.top_terms))
-        article: np.ndarray | None = None
+        article: Article | None = None
         for block in document.blocks:
             text = document.block_text(block)
             if block.kind not in ("paragraph", "quote") or not SHORT_WORDS <= len(text.split()) < min_words:
@@ -95,10 +95,9 @@ class OffTopic(Check):
             heading = next((u.heading for u in units if u.start <= block.start < u.end), "")
             if is_care_heading(heading):
                 continue
-            rest = document.text[: block.start] + "\n\n" + document.text[block.end :]
             if article is None:
-                article = article_vector(units, title)
-            passage = score_passage(text, rest, article, title, SHORT_KEY_TERMS)
+                article = whole_article(document.text, units, title)
+            passage = score_passage(text, article, SHORT_KEY_TERMS)
             if (passage.health < SHORT_MAX_HEALTH and passage.shared < SHORT_MAX_SHARED
                     and passage.english >= SHORT_MIN_ENGLISH and not passage.key_terms_shared):
                 flagged.append((block.start, block.end, passage.top_terms))
