@@ -59,12 +59,22 @@ def _added_lines(diff: str) -> set[int]:
     return lines
 
 
+def repository_root(directory: str) -> str | None:
+    """The top of the git work tree holding ``directory`` (None outside one, or without git)."""
+    try:
+        return _git(["rev-parse", "--show-toplevel"], directory).strip() or None
+    except (ChangesError, OSError):
+        return None
+
+
 def changes_since(ref: str, cwd: str | None = None, with_lines: bool = False) -> Changes:
     """Files changed between ``ref`` and the working tree (committed, staged, unstaged or untracked).
 
     Deleted files are left out: there is nothing to lint.
     """
-    top = _git(["rev-parse", "--show-toplevel"], cwd).strip()
+    top = repository_root(cwd or os.getcwd())
+    if top is None:
+        raise ChangesError("not inside a git work tree")
     _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
     changes = Changes(ref)
     names = _git(["diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", ref, "--"], top)

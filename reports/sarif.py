@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from linter import __version__
 from linter.baseline import fingerprint
+from linter.changes import repository_root as _git_root
 from linter.findings import LocatedFinding, Severity
 from linter.registry import Check, default_registry
 from linter.report import ArticleReport, RunReport
@@ -62,9 +64,19 @@ def _internal_rule(rule_id: str) -> dict[str, Any]:
             "help": {"text": text}, "defaultConfiguration": {"level": LEVELS[severity]}}
 
 
+@lru_cache(maxsize=16)
+def repository_root(directory: str) -> str:
+    """The git work tree's top holding ``directory``, else ``directory`` itself."""
+    return _git_root(directory) or directory
+
+
 def relative_to_root(path: str, root: str | None) -> str:
-    """``path`` relative to the repository root with forward slashes (as given when outside it)."""
+    """``path`` relative to the repository root with forward slashes (as given when outside it).
+
+    ``root`` is where healthlint runs; the git work tree's top above it is the repository root.
+    """
     if root and path != "-":
+        root = repository_root(root)
         rel = os.path.relpath(os.path.abspath(path), root)
         if not rel.startswith(".."):
             return Path(rel).as_posix()
@@ -122,7 +134,7 @@ class SarifWriter(Writer):
             "columnKind": "unicodeCodePoints",
         }
         if self.root:
-            root_uri = Path(self.root).resolve().as_uri().rstrip("/") + "/"
+            root_uri = Path(repository_root(self.root)).resolve().as_uri().rstrip("/") + "/"
             sarif_run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": root_uri}}
         log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [sarif_run]}
         return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

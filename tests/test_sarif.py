@@ -115,3 +115,17 @@ def test_the_schema_rejects_a_malformed_log() -> None:
                                          "results": [{"message": {"text": "x"}, "level": "severe"}]}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft4Validator(SCHEMA).validate(log)
+
+
+def test_uris_are_relative_to_the_git_work_tree_even_from_a_subfolder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True, capture_output=True)
+    (tmp_path / "site" / "docs").mkdir(parents=True)
+    (tmp_path / "site" / "docs" / "stopping.md").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "site")
+    data = sarif(capsys, "--select", "readability", "docs/stopping.md")
+    (result,) = data["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "site/docs/stopping.md"
+    assert data["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
