@@ -55,6 +55,16 @@ def test_a_few_chinese_characters_are_found_by_script(lint: LintFn) -> None:
 
 
 @pytest.mark.parametrize(
+    ("label", "language"),
+    [("댓글 남기기", "Korean"), ("コメントを残す", "Japanese"), ("Оставить комментарий", "Russian")],
+)
+def test_labels_in_other_scripts_are_found(lint: LintFn, label: str, language: str) -> None:
+    hits = fragments(lint, label)
+    assert [(h.line, h.text) for h in hits] == [(5, label)]
+    assert language in hits[0].message
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Dr. Juan Carlos García of the Universidad de Navarra in Pamplona led the study.",
