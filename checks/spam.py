@@ -32,7 +32,6 @@ DIGIT = re.compile(r"\d")
 PLACEHOLDERS = ("{price}", "{percent}", "{phone}")
 MAX_STANDALONE_WORDS = 8
 MAX_SALES_LINE_WORDS = 6
-SENTENCE_END = (".", "!", "?")
 
 
 class Token(NamedTuple):
