@@ -8,8 +8,11 @@ import pytest
 from checks.grammar.rules import (
     agreement_issues,
     as_anyone_issues,
+    double_comparative_issues,
     double_modal_issues,
     fused_word_issues,
+    modal_form_issues,
+    pronoun_agreement_issues,
 )
 from checks.grammar.vocabulary import Vocabulary
 from linter.nlp import NEED_PARSE, load_pipeline
@@ -131,3 +134,46 @@ def test_as_anyone_and_they_will_is_found() -> None:
 ])
 def test_as_anyone_quiet_on_correct_sentences(text: str) -> None:
     assert list(as_anyone_issues(text)) == []
+
+
+@pytest.mark.parametrize(("sentence", "span"), [
+    ("Sometimes it depend on the weather.", "it depend"),
+    ("The back muscles heal slowly, and it take weeks.", "it take"),
+    ("They has a lot of pain in the morning.", "They has"),
+])
+def test_pronoun_agreement_is_found(parse, sentence: str, span: str) -> None:  # type: ignore[no-untyped-def]
+    assert [sentence[s:e] for s, e in flagged(pronoun_agreement_issues(parse(sentence)))] == [span]
+
+
+@pytest.mark.parametrize("sentence", [
+    "If you or someone with you has chest pain, call 999.",
+    "Could it live in the soil for months?",
+    "Doctors recommend that she rest for a week.",
+    "It needs more time, and they have plenty.",
+    "I was tired, and you were right.",
+])
+def test_pronoun_agreement_quiet_on_correct_sentences(parse, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert flagged(pronoun_agreement_issues(parse(sentence))) == []
+
+
+@pytest.mark.parametrize(("sentence", "span"), [
+    ("Check for anything that may causing an allergic reaction.", "may causing"),
+    ("This cream will helps the skin heal.", "will helps"),
+])
+def test_modal_with_inflected_verb_is_found(parse, sentence: str, span: str) -> None:  # type: ignore[no-untyped-def]
+    assert [sentence[s:e] for s, e in flagged(modal_form_issues(parse(sentence)))] == [span]
+
+
+@pytest.mark.parametrize("sentence", [
+    "This cream will help the skin heal.",
+    "You may be feeling tired after the treatment.",
+    "The will was read after the funeral.",
+    "She might fling the door open.",
+])
+def test_modal_form_quiet_on_correct_sentences(parse, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert flagged(modal_form_issues(parse(sentence))) == []
+
+
+def test_double_comparative_is_found_and_real_comparatives_are_not(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "The pain is more bigger today. More lower back pain is reported, and most other people recover."
+    assert [text[s:e] for s, e in flagged(double_comparative_issues(parse(text)))] == ["more bigger"]

@@ -157,8 +157,8 @@ def judge(issue: EngineIssue, text: str, vocab: Vocabulary, style: bool, spellin
         split = issue.suggestion or ""
         if " " not in split or split.replace(" ", "") != word.replace(" ", ""):
             group = "style"  # Harper's other typo guesses ("were" / "where") are unreliable
-        elif word[:1].isupper() and not starts_sentence(text, issue.start):
-            return None  # a name
+        elif any(ch.isupper() for ch in word[1:]) or (word[:1].isupper() and not starts_sentence(text, issue.start)):
+            return None  # a name or a brand ("fatFIRE")
         elif inside_name_or_address(text, issue.start, issue.end) or coinage(vocab, word.lower()):
             return None  # "www.autoracing.com", "@digitalfoundry", "de-confliction", "megacorporations"
         elif vocab.knows(word):

@@ -5,7 +5,10 @@ Each rule reads the shared spaCy parse (or the text) and returns issues of the e
   or relative clause ("Muscle spasms in the back is", "the pain as a result of muscle spasm
   refuse"), and a relative clause verb that disagrees with its antecedent ("individuals who
   experiences");
+- agreement also between a personal pronoun and its verb ("it need", "they has");
 - double-modal: two modal verbs in a row ("will should");
+- modal-form: a modal followed by an inflected verb ("will helps", "may causing");
+- double-comparative: "more bigger";
 - fused-words: two dictionary words run together, one of them a function word ("usedand");
 - as-anyone-and: "As anyone who has X and they'll ..." (a blend of "Ask anyone who ... and
   they'll" and "As anyone who ... knows").
@@ -48,7 +51,10 @@ def rule_issues(doc: Doc | None, text: str, vocab: Vocabulary) -> list[EngineIss
     issues: list[EngineIssue] = []
     if doc is not None:
         issues.extend(agreement_issues(doc))
+        issues.extend(pronoun_agreement_issues(doc))
         issues.extend(double_modal_issues(doc))
+        issues.extend(modal_form_issues(doc))
+        issues.extend(double_comparative_issues(doc))
     issues.extend(fused_word_issues(text, vocab))
     issues.extend(as_anyone_issues(text))
     issues.sort(key=lambda i: (i.start, i.end, i.category))
@@ -64,9 +70,14 @@ def verb_number(verb: Token) -> str | None:
         return "singular"
     if low in PLURAL_VERBS:
         return "plural"
-    if verb.tag_ not in ("VBZ", "VBP") or not low.isalpha() or len(low) < 2 or low == "am":
+    if not low.isalpha() or len(low) < 2 or low == "am":
         return None
-    return "singular" if low.endswith("s") and not low.endswith("ss") else "plural"
+    ends_in_s = low.endswith("s") and not low.endswith(("ss", "us", "is"))
+    if verb.tag_ == "VBZ" and ends_in_s:
+        return "singular"
+    if verb.tag_ == "VBP" and not ends_in_s:
+        return "plural"
+    return None  # the tag and the form disagree ("warps" tagged VBP): trust neither
 
 
 def noun_number(noun: Token) -> str | None:
@@ -99,8 +110,11 @@ def _disagree(subject: Token, verb: Token) -> bool:
     between = doc[subject.i + 1:verb.i]
     if any(t.is_punct or t.is_quote or t.is_bracket or "\n" in t.text_with_ws for t in between):
         return False  # a quotation, aside or list runs between them: the parse is unreliable
-    if any(f" {link} " in f" {between.text.lower()} " for link in lexicon.word_set(AGREEMENT, "links")):
+    words = f" {between.text.lower()} "
+    if any(f" {link} " in words for link in lexicon.word_set(AGREEMENT, "links")):
         return False  # "a roof along with alloy wheels provide"
+    if finite == "plural" and any(f" {c} " in words for c in lexicon.word_set(AGREEMENT, "conjunctions")):
+        return False  # "their proximity to the border and joint patrols provide": two subjects?
     before = doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
     if before is not None and (before.tag_ in ("VBG", "VB") or before.is_quote):
         return False  # the subject is a clause: "being able to smell traces of pathogens gives"
@@ -108,7 +122,9 @@ def _disagree(subject: Token, verb: Token) -> bool:
         return False  # "Other labs finding similar things was"
     if any(c.dep_ == "nummod" for c in subject.children):
         return False  # an amount taken as one: "5 minutes of charging gives"
-    if before is not None and before.tag_ in ("WDT", "WP"):
+    edge = doc[subject.left_edge.i]
+    relative = any(t.tag_ in ("WDT", "WP") or t.lower_ in RELATIVE_PRONOUNS for t in (before, edge) if t is not None)
+    if relative:
         return False  # "a display that sips on battery yet still provides": "sips" is a verb
     # a base form after a modal or "to" tagged VBP by mistake
     return not any(c.dep_ in ("aux", "auxpass") and c.i < verb.i for c in verb.children)
@@ -182,6 +198,66 @@ def _subject_before_phrases(verb: Token) -> Token | None:
     return noun
 
 
+def pronoun_agreement_issues(doc: Doc) -> Iterator[EngineIssue]:
+    """ "it need", "she sing", "they has": a personal pronoun and a present-tense verb that disagree."""
+    singular = lexicon.word_set(AGREEMENT, "pronouns-singular")
+    plural = lexicon.word_set(AGREEMENT, "pronouns-plural")
+    for verb in doc:
+        finite = verb_number(verb)
+        if finite is None or verb.dep_ not in ("ROOT", "conj", "advcl", "relcl"):
+            continue
+        if verb.lower_ == "was" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            continue
+        for subject in verb.children:
+            if subject.dep_ != "nsubj" or subject.i > verb.i or any(c.dep_ in ("conj", "cc") for c in subject.children):
+                continue  # "you or someone with you has": the nearer subject decides
+            if any(t.tag_ == "MD" for t in doc[max(0, subject.i - 2):subject.i]):
+                continue  # a question: "Could it live in Titan?"
+            pronoun = subject.lower_
+            wrong = (pronoun in singular and finite == "plural") or (pronoun in plural and finite == "singular")
+            if wrong and not any(t.is_punct for t in doc[subject.i + 1:verb.i]):
+                yield EngineIssue(
+                    engine=ENGINE, start=subject.idx, end=verb.idx + len(verb.text), category="agreement",
+                    rule="agreement", suggestion=None,
+                    message=f"The verb “{verb.text}” does not agree with “{subject.text}”",
+                )
+
+
+def modal_form_issues(doc: Doc) -> Iterator[EngineIssue]:
+    """A modal verb followed by an inflected form: "will helps", "may causing", "can went"."""
+    modals = lexicon.word_set("grammar_modals.txt")
+    for modal, verb in zip(doc[:-1], doc[1:], strict=True):
+        if modal.tag_ != "MD" or modal.lower_ not in modals or not verb.is_alpha or not modal.whitespace_:
+            continue
+        inflected = (
+            (verb.tag_ == "VBZ" and verb.lower_.endswith("s") and verb.lower_ not in SINGULAR_VERBS)
+            or (verb.tag_ == "VBD" and verb.lower_ != verb.lemma_ and verb.lower_ not in ("was", "were"))
+            or (verb.tag_ == "VBG" and verb.lower_.endswith("ing") and len(verb) > 5 and verb.lower_ != "being")
+        )
+        if inflected:
+            yield EngineIssue(
+                engine=ENGINE, start=modal.idx, end=verb.idx + len(verb.text), category="verb-form",
+                rule="modal-form", suggestion=f"{modal.text} {verb.lemma_}",
+                message=f"After “{modal.text}” use the base form of the verb: “{modal.text} {verb.lemma_}”",
+            )
+
+
+def double_comparative_issues(doc: Doc) -> Iterator[EngineIssue]:
+    """ "more bigger", "most highest": two comparatives on one adjective."""
+    for more, adjective in zip(doc[:-1], doc[1:], strict=True):
+        if (
+            more.lower_ in ("more", "most")
+            and adjective.tag_ in ("JJR", "JJS")
+            and adjective.lower_.endswith(("er", "est"))
+            and adjective.lower_ not in lexicon.word_set("grammar_comparatives.txt")
+        ):
+            yield EngineIssue(
+                engine=ENGINE, start=more.idx, end=adjective.idx + len(adjective.text), category="comparative",
+                rule="double-comparative", suggestion=adjective.text,
+                message=f"Double comparative “{more.text} {adjective.text}”: write “{adjective.text}”",
+            )
+
+
 # ---- double modals -------------------------------------------------------------------------------
 
 def double_modal_issues(doc: Doc) -> Iterator[EngineIssue]:
@@ -216,6 +292,8 @@ def fused_split(word: str, vocab: Vocabulary) -> list[str] | None:
         return None
     function_words = lexicon.word_set("grammar_function_words.txt")
     content = [p for p in parts if p not in function_words]
+    if parts[-1] in ("a", "an", "the"):
+        return None  # an article ends no phrase: "magicka" is a word, not "magick a"
     if len(content) == 2 or any(len(p) < 4 for p in content):
         return None  # two content words ("weeklong"), or a short piece ("in cub action")
     if any(vocab.count(p) < COMMON_WORD_COUNT for p in parts):
