@@ -42,8 +42,10 @@ class Grammar(Check):
     who has had it and they'll tell you"), and misspellings. Engines: Harper (offline, the
     default), LanguageTool when configured, and the project's own rules on the spaCy parse;
     findings of several engines on one span are merged and name the engines. Spelling
-    findings on names (capitalised mid-sentence), acronyms and words a general or medical word
-    list knows are info, never warnings; drug and condition names are known words.
+    findings on capitalised words (names, brands, acronyms), web addresses, handles, coinages
+    ("astrobiologists") and words a general word list knows are info, never warnings; drug and
+    condition names are known words. Passages in another language are left to the language
+    checks.
 
     Why it matters: pages made by article spinners and scrapers are full of text that is
     barely English. Readers stop trusting a health page with garbled sentences, and a garbled
@@ -55,7 +57,8 @@ class Grammar(Check):
     How to fix: rewrite the sentence in plain, correct English (the suggestion shows the likely
     fix). Add correct words the engines do not know to [tool.healthlint.grammar] words.
     Settings: [tool.healthlint.grammar] engines (harper, languagetool; the project's rules
-    always run), words, style (also report style and punctuation preferences, at info);
+    always run), words (your own vocabulary), style (also report style and punctuation
+    preferences, at info);
     [tool.healthlint.languagetool] url or path, timeout, language, disabled-rules;
     per check: `spelling` (false drops spelling findings).
     """
