@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import re
 import sys
 import time
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,6 +146,34 @@ def insert_position(host: Host, rng: random.Random) -> int:
     return rng.choice(slots + [len(host.blocks)])
 
 
+def baseline_findings(doc: Document) -> list[tuple[int, int]]:
+    """The plain baseline the issue quotes: tf-idf of each paragraph against the rest, z < -2."""
+    paras = [b for b in doc.blocks if b.kind == "paragraph" and len(doc.block_text(b).split()) >= LONG_PARAGRAPH]
+    if len(paras) < MIN_HOST_PARAGRAPHS:
+        return []
+    bags = [Counter(lemma for _, lemma in content_words(doc.block_text(b))) for b in paras]
+    df = Counter(k for bag in bags for k in bag)
+    vectors = [{k: n * math.log(len(bags) / df[k] + 1) for k, n in bag.items()} for bag in bags]
+    total: Counter[str] = Counter()
+    for v in vectors:
+        total.update(v)
+
+    def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+        dot = sum(w * b.get(k, 0.0) for k, w in a.items())
+        na, nb = math.sqrt(sum(w * w for w in a.values())), math.sqrt(sum(w * w for w in b.values()))
+        return dot / (na * nb) if na and nb else 0.0
+
+    sims = [cosine(v, {k: total[k] - v.get(k, 0.0) for k in total}) for v in vectors]
+    out = []
+    for i, b in enumerate(paras):
+        others = sims[:i] + sims[i + 1 :]
+        mean = sum(others) / len(others)
+        sd = math.sqrt(sum((x - mean) ** 2 for x in others) / len(others)) or 1e-9
+        if (sims[i] - mean) / sd < -2.0:
+            out.append((b.start, b.end))
+    return out
+
+
 def findings_of(doc: Document) -> list[tuple[int, int]]:
     check = OffTopic()
     settings = dict(OffTopic.options)
@@ -168,7 +199,8 @@ class Tally:
 
 
 def evaluate(name: str, hosts: list[Host], donors: dict[str, str], positions: dict[str, int],
-             untouched: dict[str, set[str]], verbose: bool) -> Tally:
+             untouched: dict[str, set[str]], verbose: bool,
+             detector: Callable[[Document], list[tuple[int, int]]] = findings_of) -> Tally:
     tally = Tally()
     for host in hosts:
         donor = donors.get(host.name)
@@ -178,7 +210,7 @@ def evaluate(name: str, hosts: list[Host], donors: dict[str, str], positions: di
         doc = parse_source(f"{host.name}.md", source, "md")
         at = doc.text.find(donor[:60])
         span = (at, at + len(donor))
-        spans = findings_of(doc)
+        spans = detector(doc)
         hit = [s for s in spans if s[0] < span[1] and span[0] < s[1]]
         tally.inserted += 1
         tally.findings += len(spans)
@@ -231,6 +263,16 @@ def main() -> None:
     for name, donors, label in (("easy", easy, "easy set (non-health paragraph)"),
                                 ("hard", hard, "hard set (other-condition paragraph)")):
         print(evaluate(name, hosts, donors, positions, untouched, args.verbose).line(label))
+    baseline_untouched = {}
+    baseline_fp = 0
+    for host in hosts:
+        doc = parse_source(f"{host.name}.md", render(host), "md")
+        spans = baseline_findings(doc)
+        baseline_fp += len(spans)
+        baseline_untouched[host.name] = {doc.text[s:e] for s, e in spans}
+    for name, donors, label in (("easy", easy, "baseline, easy set"), ("hard", hard, "baseline, hard set")):
+        print(evaluate(name, hosts, donors, positions, baseline_untouched, False, baseline_findings).line(label))
+    print(f"baseline, untouched pages: {baseline_fp / len(hosts):.3f} false positives per article")
     print(f"untouched pages: {untouched_fp} findings in {len(hosts)} articles "
           f"({untouched_fp / len(hosts):.3f} false positives per article)")
     print(f"cost: {1000 * elapsed / words * 1000:.1f} ms per 1,000 words ({words:,} words), "

@@ -18,7 +18,7 @@ MAX_NEAREST = 0.7
 # A passage that shares almost no words with the article and is semantically far is flagged
 # with a smaller margin (short articles give few passages to compare with); so is one that
 # shares almost no rare words with it, whatever its vectors say.
-FAR_Z, FAR_SEMANTIC, FAR_SHARED = 1.0, 0.4, 0.2
+FAR_Z, FAR_SEMANTIC, FAR_SHARED = 1.75, 0.4, 0.2
 FOREIGN_Z, FOREIGN_LEXICAL, FOREIGN_SHARED = 1.5, 0.05, 0.15
 # A short paragraph is judged against the whole article, and only when it is plainly English
 # prose on no health subject that uses almost none of the article's words and none of its key terms.
