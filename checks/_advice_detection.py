@@ -146,22 +146,43 @@ def risk_denial(sent: Span, lex: Lexicons | None = None) -> re.Match[str] | None
     return None
 
 
+def _is_instruction(verb: Token, sent: Span) -> bool:
+    """A plain instruction: an imperative opening the sentence ("Sit with your back ...",
+    "Always lift with bent knees") or "you should/must/need to ...". Looser wording ("you can
+    ...", "it is easy to ...") describes rather than instructs, so it does not count here."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if len(words) < 4 or not words[0].is_alpha or sent.text.rstrip().endswith((":", "?")):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:
+        return any(s.lower_ == "you" for s in subjects) and any(
+            c.dep_ == "aux" and c.lower_ in ("should", "must", "need") for c in verb.children
+        )
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    lead = [t for t in words if t.i < verb.i]
+    return all(t.pos_ in ("ADV", "PART", "AUX", "INTJ") for t in lead)
+
+
 def advice_in_sentence(sent: Span, lex: Lexicons | None = None) -> str | None:
     """"health" for a sentence that tells the reader to do something naming a condition, a
-    medicine or a treatment ("apply ice to the swelling"), "other" for any other instruction to
-    the reader ("sit with your back against the chair"), None for no instruction."""
+    medicine or a treatment ("apply ice to the swelling"), "other" for any other plain
+    instruction to the reader ("sit with your back against the chair"), None otherwise."""
     lex = lex or lexicons()
+    lemmas = [t.lemma_.lower() for t in sent]
+    texts = [t.lower_ for t in sent]
+    names_health = None
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() in NOT_ADVICE or not _is_addressed_to_reader(tok):
+        if tok.pos_ != "VERB" or tok.lemma_.lower() in NOT_ADVICE:
             continue
-        lemmas = [t.lemma_.lower() for t in sent]
-        texts = [t.lower_ for t in sent]
-        if tok.lemma_.lower() in lex.advice_actions and (
-            lex.conditions.in_words(lemmas, texts) or lex.medicines.in_words(lemmas, texts)
-            or lex.interventions.in_words(lemmas, texts)
-        ):
-            return "health"
-        return "other"
+        if tok.lemma_.lower() in lex.advice_actions and _is_addressed_to_reader(tok):
+            if names_health is None:
+                names_health = (lex.conditions.in_words(lemmas, texts) or lex.medicines.in_words(lemmas, texts)
+                                or lex.interventions.in_words(lemmas, texts))
+            if names_health:
+                return "health"
+        if _is_instruction(tok, sent):
+            return "other"
     return None
 
 

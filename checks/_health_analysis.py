@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 CACHE_KEY = "health-claims"
+OTHER_ADVICE_MIN_CLAIMS = 2
 LINK = re.compile(r"""<a\b[^>]*?href\s*=\s*["']?([^"'\s>]+)[^>]*>(.*?)</a>|\[([^\]]*)\]\(([^)\s]+)[^)]*\)|<(https?://[^>\s]+)>""",
                   re.IGNORECASE | re.DOTALL)
 COMMERCE_LINK = re.compile(r"shop|store|cart|basket|checkout|buy|order|product|affiliate|amzn|amazon|coupon|promo",
@@ -126,7 +127,7 @@ def analyse(document: Document, analysis: Analysis, strict: bool = False) -> Hea
             result.advice_sentences += 1
         elif advice == "other":
             other_advice += 1
-    if result.claims:
+    if len(result.claims) >= OTHER_ADVICE_MIN_CLAIMS:
         # in an article about health, its other instructions are health advice too
         result.advice_sentences += other_advice
     return result
