@@ -20,6 +20,8 @@ MAX_NEAREST = 0.7
 # shares almost no rare words with it, whatever its vectors say.
 FAR_Z, FAR_SEMANTIC, FAR_SHARED = 1.75, 0.4, 0.2
 FOREIGN_Z, FOREIGN_LEXICAL, FOREIGN_SHARED = 1.5, 0.05, 0.15
+# The article's most distant passage (not the first or last) needs a little less evidence.
+OUTLIER_Z, OUTLIER_LEXICAL, OUTLIER_SHARED = 2.0, 0.06, 0.3
 # A short paragraph is judged against the whole article, and only when it is plainly English
 # prose on no health subject that uses almost none of the article's words and none of its key terms.
 SHORT_WORDS, SHORT_MAX_HEALTH, SHORT_MAX_SHARED, SHORT_MIN_ENGLISH = 12, 0.05, 0.2, 0.2
@@ -76,7 +78,9 @@ class OffTopic(Check):
         title = document.title or ""
         edges = {judged[0], judged[-1]}
         flagged: list[tuple[int, int, list[str]]] = []
-        for i, score in zip(judged, score_units(units, title, judged), strict=True):
+        scores = score_units(units, title, judged)
+        lowest = min(score.z for score in scores)
+        for i, score in zip(judged, scores, strict=True):
             unit = score.unit
             if is_care_heading(unit.heading):
                 continue
@@ -85,7 +89,9 @@ class OffTopic(Check):
             unusual = score.z < -limit and score.semantic < MAX_SEMANTIC and score.nearest < MAX_NEAREST
             far = score.z < -FAR_Z and score.semantic < FAR_SEMANTIC and score.shared < FAR_SHARED
             foreign = score.z < -FOREIGN_Z and score.lexical < FOREIGN_LEXICAL and score.shared < FOREIGN_SHARED
-            if unusual or far or foreign:
+            outlier = (not edge and score.z == lowest and score.z < -OUTLIER_Z
+                       and score.lexical < OUTLIER_LEXICAL and score.shared < OUTLIER_SHARED)
+            if unusual or far or foreign or outlier:
                 flagged.append((unit.start, unit.end, score.top_terms))
         article: Article | None = None
         for block in document.blocks:
