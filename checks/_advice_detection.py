@@ -21,7 +21,8 @@ TESTIMONIAL_SUBJECTS = {"reader", "customer", "client", "user", "member", "subsc
 PERMISSION = {"safe", "fine", "okay", "ok", "alright", "possible", "easy"}
 # a discouraged referral with one of these is a statement about when care is needed, not advice
 # against care ("you do not usually need to see a GP for a cold")
-QUALIFIERS = re.compile(r"\b(usually|most|often|generally|typically|unless|if|mild|minor)\b", re.IGNORECASE)
+QUALIFIERS = re.compile(r"\b(usually|most|often|generally|typically|unless|if|mild|minor|every|always|all)\b",
+                        re.IGNORECASE)
 
 
 def _phrase_heads(sent: Span, terms: tuple[str, ...], words: frozenset[str]) -> list[Token]:

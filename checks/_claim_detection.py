@@ -30,7 +30,7 @@ DUTY_MODALS = {"should", "must", "shall", "ought"}
 RAISING = {"help", "seem", "appear", "tend", "prove", "show", "continue", "use", "be", "find", "know",
            "report", "demonstrate", "work", "act", "serve"}
 STRENGTH_ORDER = {"hedged": 0, "plain": 1, "absolute": 2}
-NEGATED_BEFORE = re.compile(r"\b(not|no|never|neither|nor|isn't|aren't)\s+$", re.IGNORECASE)
+NEGATED_BEFORE = re.compile(r"\b(not|no|never|neither|nor|isn't|aren't)\s+(\w+\s+)?$", re.IGNORECASE)
 NEGATING_PHRASES = ("no evidence", "not been shown", "not proven", "no proof", "is a myth", "are a myth",
                     "no scientific evidence", "there is no cure", "there's no cure", "little evidence")
 
@@ -199,7 +199,7 @@ def _misparsed_verb(tok: Token, sent: Span, lex: Lexicons) -> bool:
 def _verb_claims(sent: Span, lex: Lexicons, strict: bool) -> Iterator[tuple[str, Token]]:
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if not strict and _misparsed_verb(tok, sent, lex):
+        if _misparsed_verb(tok, sent, lex) and (not strict or _health_related(sent, lex)):
             yield "effect", tok
         elif tok.pos_ == "VERB" and lemma == "benefit" and any(c.lower_ == "from" for c in tok.children):
             if not _negated(_chain(tok), sent):
@@ -305,15 +305,19 @@ def _strength(sent: Span, lex: Lexicons, trigger: Token | None) -> str:
     return "plain"
 
 
-def claims_in_sentence(sent: Span, lex: Lexicons | None = None, strict: bool = False) -> list[SentenceClaim]:
+def claims_in_sentence(sent: Span, lex: Lexicons | None = None, strict: bool = False,
+                       health_context: bool = True) -> list[SentenceClaim]:
     """The health claims one sentence makes (empty for questions and negated statements).
 
     ``strict`` asks an effect claim to name a condition, an outcome or an intervention of the
-    lexicons; otherwise two noun phrases around an effect verb are enough.
+    lexicons; otherwise two noun phrases around an effect verb are enough. Without
+    ``health_context`` (an article that is not about health) claims are read strictly, and a
+    safety guarantee must name a condition or an intervention itself.
     """
     lex = lex or lexicons()
     if is_question(sent) or len(sent) < 3:
         return []
+    strict = strict or not health_context
     claims: list[SentenceClaim] = []
     for kind, tok in _verb_claims(sent, lex, strict):
         claims.append(SentenceClaim(kind, _strength(sent, lex, tok), tok.text))
@@ -325,6 +329,8 @@ def claims_in_sentence(sent: Span, lex: Lexicons | None = None, strict: bool = F
         m = pattern.search(normalise(low))
         if not m or NEGATED_BEFORE.search(low[: m.start()]):
             continue
+        if strength == "absolute" and not health_context and not _health_related(sent, lex):
+            continue  # "perfectly safe jumps" in a review of a video game
         if strength == "absolute" or _safety_subject_is_intervention(sent, m.end(), lex):
             claims.append(SentenceClaim("safety", strength, m.group(0)))
             break

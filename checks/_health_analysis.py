@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 CACHE_KEY = "health-claims"
 OTHER_ADVICE_MIN_CLAIMS = 2
+HEALTH_SENTENCES = 3
 LINK = re.compile(r"""<a\b[^>]*?href\s*=\s*["']?([^"'\s>]+)[^>]*>(.*?)</a>|\[([^\]]*)\]\(([^)\s]+)[^)]*\)|<(https?://[^>\s]+)>""",
                   re.IGNORECASE | re.DOTALL)
 COMMERCE_LINK = re.compile(r"shop|store|cart|basket|checkout|buy|order|product|affiliate|amzn|amazon|coupon|promo",
@@ -96,6 +97,17 @@ def _sentence_spans(analysis: Analysis) -> list[tuple[int, int, Span]]:
     return spans
 
 
+def _about_health(spans: list[tuple[int, int, Span]], lex: Lexicons) -> bool:
+    """Whether at least HEALTH_SENTENCES sentences name a health condition."""
+    count = 0
+    for _, _, sent in spans:
+        if lex.conditions.in_words([t.lemma_.lower() for t in sent], [t.lower_ for t in sent]):
+            count += 1
+            if count >= HEALTH_SENTENCES:
+                return True
+    return False
+
+
 def analyse(document: Document, analysis: Analysis, strict: bool = False) -> HealthAnalysis:
     lex = lexicons()
     result = HealthAnalysis()
@@ -103,12 +115,17 @@ def analyse(document: Document, analysis: Analysis, strict: bool = False) -> Hea
     result.sourced_paragraphs = len(supported)
     result.red_flags = has_red_flag(document.text, lex)
     other_advice = 0
-    for start, end, sent in _sentence_spans(analysis):
+    condition_claims = 0  # claims that name a condition: the article is about health
+    spans = _sentence_spans(analysis)
+    health_context = _about_health(spans, lex)
+    for start, end, sent in spans:
         block = _block_index(document, start)
         heading = block is not None and document.blocks[block].kind == "heading"
-        top = None if heading else strongest(claims_in_sentence(sent, lex, strict))
+        top = None if heading else strongest(claims_in_sentence(sent, lex, strict, health_context))
         if top is not None:
             result.claims.append(Claim(start, end, top, block in supported))
+            if lex.conditions.in_words([t.lemma_.lower() for t in sent], [t.lower_ for t in sent]):
+                condition_claims += 1
         referral = referral_kind(sent, lex)
         if referral == "referral":
             result.referrals += 1
@@ -127,7 +144,7 @@ def analyse(document: Document, analysis: Analysis, strict: bool = False) -> Hea
             result.advice_sentences += 1
         elif advice == "other":
             other_advice += 1
-    if len(result.claims) >= OTHER_ADVICE_MIN_CLAIMS:
+    if condition_claims >= OTHER_ADVICE_MIN_CLAIMS:
         # in an article about health, its other instructions are health advice too
         result.advice_sentences += other_advice
     return result

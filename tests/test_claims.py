@@ -39,7 +39,7 @@ def test_plain_unsourced_claims_are_warnings(lint: LintFn, sentence: str) -> Non
         "This tea cures arthritis for good.",
         "Sertraline cures depression in most people within a month.",
         "The spray is guaranteed to stop night cramps, with no side effects.",
-        "The cushion is completely safe for everyone, including pregnant women.",
+        "The cushion is completely safe for everyone with back pain, including pregnant women.",
     ],
 )
 def test_absolute_claims_are_errors(lint: LintFn, sentence: str) -> None:
@@ -63,6 +63,8 @@ def test_hedged_claim_is_info_or_nothing(lint: LintFn) -> None:
         "Take the tablets with food to reduce stomach upset.",
         "Stretch your shoulders every hour.",
         "The liver produces bile.",
+        "The new parkour moves are perfectly safe jumps for beginners.",
+        "For good measure, the goalkeeper blocked a shot in the last seconds.",
     ],
 )
 def test_negations_questions_and_instructions_are_not_claims(lint: LintFn, sentence: str) -> None:
