@@ -13,6 +13,7 @@ from checks.grammar.rules import (
     fused_word_issues,
     modal_form_issues,
     pronoun_agreement_issues,
+    uncountable_plural_issues,
 )
 from checks.grammar.vocabulary import Vocabulary
 from linter.nlp import NEED_PARSE, load_pipeline
@@ -177,3 +178,24 @@ def test_modal_form_quiet_on_correct_sentences(parse, sentence: str) -> None:  #
 def test_double_comparative_is_found_and_real_comparatives_are_not(parse) -> None:  # type: ignore[no-untyped-def]
     text = "The pain is more bigger today. More lower back pain is reported, and most other people recover."
     assert [text[s:e] for s, e in flagged(double_comparative_issues(parse(text)))] == ["more bigger"]
+
+
+def test_uncountable_plural_is_found_and_verbs_are_not() -> None:
+    text = "We give informations and advices. She researches the evidence and evidences it."
+    assert [text[i.start:i.end] for i in uncountable_plural_issues(text)] == ["informations", "advices"]
+
+
+@pytest.mark.parametrize(("sentence", "span"), [
+    ("Our country have many good hospitals.", "Our country have"),
+])
+def test_agreement_next_to_an_owned_subject_is_found(parse, sentence: str, span: str) -> None:  # type: ignore[no-untyped-def]
+    assert [sentence[s:e] for s, e in flagged(agreement_issues(parse(sentence)))] == [span]
+
+
+@pytest.mark.parametrize("sentence", [
+    "She sang as if the song were a character to play.",
+    "How big an impact have the new rules had on patients?",
+    "In addition, the price data is for one state only.",
+])
+def test_adjacent_agreement_quiet_on_correct_sentences(parse, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert flagged(agreement_issues(parse(sentence))) == []

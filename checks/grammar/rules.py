@@ -9,6 +9,7 @@ Each rule reads the shared spaCy parse (or the text) and returns issues of the e
 - double-modal: two modal verbs in a row ("will should");
 - modal-form: a modal followed by an inflected verb ("will helps", "may causing");
 - double-comparative: "more bigger";
+- uncountable-plural: "informations", "advices";
 - fused-words: two dictionary words run together, one of them a function word ("usedand");
 - as-anyone-and: "As anyone who has X and they'll ..." (a blend of "Ask anyone who ... and
   they'll" and "As anyone who ... knows").
@@ -31,6 +32,7 @@ ENGINE = "rules"
 AGREEMENT = "grammar_agreement.txt"
 SINGULAR_VERBS = {"is": "are", "was": "were", "has": "have", "does": "do"}
 PLURAL_VERBS = {v: k for k, v in SINGULAR_VERBS.items()}
+AUXILIARIES = {*SINGULAR_VERBS, *PLURAL_VERBS}
 SUBJECTS = ("nsubj", "nsubjpass")
 CLAUSE_SUBJECTS = ("csubj", "csubjpass", "expl")  # "Understanding the effects ... is": no noun subject
 HEAD_ROLES = ("pobj", "nsubj", "nsubjpass", "ROOT", "dep")  # where a misparsed subject ends up
@@ -40,6 +42,7 @@ OWNERS = ("det", "poss")
 FUSED_MIN_LENGTH = 7
 COMMON_WORD_COUNT = 1_000_000  # web frequency below which a part is too rare to trust a split
 FUSED_WORD = re.compile(r"(?<![\w@/#.\-'’])[a-z]{" + str(FUSED_MIN_LENGTH) + r",}(?![\w@/\-'’]|\.[a-z])")
+WORD = re.compile(r"[A-Za-z]+")
 AS_ANYONE = re.compile(
     r"\bAs (?:anyone|anybody|everyone|everybody|someone|any [a-z]+) who\b[^.!?\n]*?"
     r"\band (?:they|he|she)(?:['’]ll| will)\b"
@@ -56,6 +59,7 @@ def rule_issues(doc: Doc | None, text: str, vocab: Vocabulary) -> list[EngineIss
         issues.extend(modal_form_issues(doc))
         issues.extend(double_comparative_issues(doc))
     issues.extend(fused_word_issues(text, vocab))
+    issues.extend(uncountable_plural_issues(text))
     issues.extend(as_anyone_issues(text))
     issues.sort(key=lambda i: (i.start, i.end, i.category))
     return issues
@@ -154,7 +158,11 @@ def agreement_issues(doc: Doc) -> Iterator[EngineIssue]:
             continue
         if subjects:
             subject = subjects[0]
-            across = any(c.dep_ in MODIFIERS and subject.i < c.i < verb.i for c in subject.children)
+            across = any(c.dep_ in MODIFIERS and subject.i < c.i < verb.i for c in subject.children) or (
+                subject.i + 1 == verb.i and verb.lower_ in AUXILIARIES and verb.lower_ != "were"
+                and any(c.dep_ in OWNERS for c in subject.children)
+                and not any(t.tag_ in ("WRB", "WDT", "WP") for t in doc[max(0, subject.i - 4):subject.i])
+            )  # "Our country have"; not "as if the song were", "How big an impact have the tariffs had"
             if subject.i < verb.i and across and _disagree(subject, verb):
                 yield _agreement_issue(subject, verb, "subject")
             elif subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -213,6 +221,8 @@ def pronoun_agreement_issues(doc: Doc) -> Iterator[EngineIssue]:
                 continue  # "you or someone with you has": the nearer subject decides
             if any(t.tag_ == "MD" for t in doc[max(0, subject.i - 2):subject.i]):
                 continue  # a question: "Could it live in Titan?"
+            if subject.i > 0 and doc[subject.i - 1].tag_ == "IN":
+                continue  # "something like it live": the pronoun belongs to a phrase
             pronoun = subject.lower_
             wrong = (pronoun in singular and finite == "plural") or (pronoun in plural and finite == "singular")
             if wrong and not any(t.is_punct for t in doc[subject.i + 1:verb.i]):
@@ -316,6 +326,21 @@ def fused_word_issues(text: str, vocab: Vocabulary) -> Iterator[EngineIssue]:
             message=f"“{match.group()}” looks like words run together: “{joined}”",
             suggestion=joined,
         )
+
+
+# ---- uncountable nouns made plural -------------------------------------------------------------------
+
+def uncountable_plural_issues(text: str) -> Iterator[EngineIssue]:
+    plurals = lexicon.word_set("grammar_uncountable_plurals.txt")
+    for match in WORD.finditer(text):
+        word = match.group()
+        if word.lower() in plurals:
+            singular = word[:-1]
+            yield EngineIssue(
+                engine=ENGINE, start=match.start(), end=match.end(), category="noun-form",
+                rule="uncountable-plural", suggestion=singular,
+                message=f"“{singular}” has no plural: write “{singular}”",
+            )
 
 
 # ---- "As anyone who ... and they'll" ---------------------------------------------------------------
