@@ -79,13 +79,14 @@ def main() -> None:
     parser.add_argument("--select", help="check ids to run (default: all)")
     parser.add_argument("--ignore", help="check ids to leave out")
     parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument("--time-limit", type=float, default=300.0, help="seconds per page (default 300)")
     args = parser.parse_args()
 
     registry = default_registry()
     config = ConfigResolver(registry).for_path(None)
     select = tuple(args.select.split(",")) if args.select else None
     ignore = tuple(args.ignore.split(",")) if args.ignore else None
-    settings = WorkSettings(config=config, select=select, ignore=ignore, time_limit=60.0)
+    settings = WorkSettings(config=config, select=select, ignore=ignore, time_limit=args.time_limit)
     runs: list[tuple[str, dict[str, Any]]] = []
     with tempfile.TemporaryDirectory(prefix="healthlint-batch-") as tmp:
         records = Path(tmp) / "pages.jsonl"
@@ -97,9 +98,17 @@ def main() -> None:
         if not args.no_dask:
             plan.append(("dask LocalCluster, 2 workers", "dask", 2))
         for label, engine, jobs in plan:
-            summary = audit(records, Path(tmp) / label.replace(" ", "_"), engine, jobs, settings)
+            out = Path(tmp) / label.replace(" ", "_").replace(",", "")
+            summary = audit(records, out, engine, jobs, settings)
             runs.append((label, summary))
-            print(f"  {label}: {summary['run']['wall_seconds']} s", flush=True)
+            lines = [json.loads(x) for x in (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()]
+            slowest = sorted(lines, key=lambda x: -(x.get("seconds") or 0))[:3]
+            print(f"  {label}: {summary['run']['wall_seconds']} s; slowest pages: "
+                  + ", ".join(f"{x['path']} {x.get('seconds')} s ({x['word_count']} words)" for x in slowest),
+                  flush=True)
+            for x in lines:
+                if x.get("error"):
+                    print(f"    error entry: {x['path']}: {x['error']}", flush=True)
     first = runs[0][1]
     print(f"\n{time.strftime('%Y-%m-%d')}, {platform.machine()}, Python {platform.python_version()}; "
           f"{first['linted']} linted, {first['errors']} error entries, {first['words']:,} words, "

@@ -34,6 +34,7 @@ ENGINE_SECTIONS: dict[str, dict[str, Any]] = {
     "audit": {
         "time-limit": 60.0, "id-field": "id", "url-field": "url", "title-field": "title",
         "content-fields": ["html", "markdown", "text"], "table-rows": 5000, "progress-interval": 10.0,
+        "recycle-after": 2000,
     },
 }
 TOP_KEYS = {

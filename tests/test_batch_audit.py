@@ -195,3 +195,11 @@ def test_the_time_limit_also_stops_an_article_in_a_worker_thread() -> None:
     thread.join(timeout=120)
     assert not thread.is_alive() and time.monotonic() - started < 60
     assert "time limit of 0.3 s exceeded" in result["error"]
+
+
+def test_workers_are_replaced_after_a_set_number_of_articles() -> None:
+    engine = LocalEngine(WorkSettings(Config(), select=("empty-content",)), 1, recycle_after=2)
+    outcomes = list(engine.run([small(f"r{i}") for i in range(5)]))
+    assert sorted(o.line["key"] for o in outcomes) == [f"r{i}" for i in range(5)]
+    assert [o.worker for o in outcomes].count(outcomes[0].worker) == 2
+    assert len({o.worker for o in outcomes}) == 3  # 2 + 2 + 1 articles, each batch in a fresh process

@@ -44,6 +44,7 @@ class AuditOptions:
     progress_interval: float = 10.0
     table_rows: int = 5000
     max_bytes: int = 5 * 1024 * 1024
+    recycle_after: int = 2000  # articles per local worker process before it is replaced
 
 
 @dataclass
@@ -142,7 +143,7 @@ class Audit:
             return DaskEngine(self.settings, self.options.scheduler, self.options.jobs).run(records)
         from linter.batch.local import LocalEngine
 
-        return LocalEngine(self.settings, self.options.jobs).run(records)
+        return LocalEngine(self.settings, self.options.jobs, recycle_after=self.options.recycle_after).run(records)
 
     def run(self) -> dict[str, Any]:
         """Lint what is not done yet, then write summary.json and report.html; returns the summary."""

@@ -77,7 +77,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         inputs=args.inputs, out=args.out, jobs=max(1, args.jobs), engine=args.engine, scheduler=args.scheduler,
         per_article=args.per_article, fields=fields, progress="quiet" if args.quiet else args.progress,
         progress_interval=float(section["progress-interval"]), table_rows=int(section["table-rows"]),
-        max_bytes=config.max_file_size,
+        max_bytes=config.max_file_size, recycle_after=int(section["recycle-after"]),
     )
     try:
         summary = Audit(options, settings).run()

@@ -68,12 +68,17 @@ class _Worker:
     ready: bool = False
     record: Record | None = None
     started: float = 0.0
+    done: int = 0
 
 
 class LocalEngine:
-    def __init__(self, settings: WorkSettings, jobs: int, work: Work = lint_record, grace: float = 10.0) -> None:
+    def __init__(self, settings: WorkSettings, jobs: int, work: Work = lint_record, grace: float = 10.0,
+                 recycle_after: int = 0) -> None:
         """``work`` lints one record in a worker (a module-level function); ``grace``: seconds
-        past 1.5 times the time limit before a silent worker is killed."""
+        past 1.5 times the time limit before a silent worker is killed; ``recycle_after``:
+        articles after which a worker is replaced by a fresh one (0: never), which bounds
+        what grows with every new page (spaCy's string store keeps every new word)."""
+        self.recycle_after = recycle_after
         self.settings = settings
         self.jobs = max(1, jobs)
         self.work = work
@@ -122,7 +127,11 @@ class LocalEngine:
                     if worker.conn in ready:
                         outcome, replace = self._receive(worker)
                         if outcome is not None:
+                            worker.done += 1
                             yield outcome
+                        if not replace and self.recycle_after and worker.done >= self.recycle_after:
+                            self._stop(worker)
+                            replace = True
                         if replace:
                             workers[i] = self._spawn()
                     elif limit is not None and worker.record is not None \

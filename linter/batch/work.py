@@ -45,6 +45,9 @@ class Outcome(NamedTuple):
     peak_rss_kb: int
 
 
+REPEAT = 1.0  # seconds between repeats of the time-limit exception, should one be swallowed
+
+
 class ArticleTimeout(BaseException):
     """Raised inside the linting of one article when it runs past the time limit.
 
@@ -131,6 +134,8 @@ def time_limit(seconds: float) -> Iterator[None]:
     The main thread uses SIGALRM; other threads (Dask runs tasks in threads) get the exception
     delivered asynchronously. Both act between Python bytecodes: a native call that never
     returns is the local engine's supervisor's job, which kills and replaces the worker.
+    An exception raised inside a garbage-collector callback or a finaliser is ignored by
+    Python, so the exception is raised again every second until the article gives up.
     """
     if seconds <= 0:
         yield
@@ -140,7 +145,7 @@ def time_limit(seconds: float) -> Iterator[None]:
             raise ArticleTimeout()
 
         previous = signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
         try:
             yield
         finally:
@@ -151,18 +156,28 @@ def time_limit(seconds: float) -> Iterator[None]:
     lock = threading.Lock()
     active = [True]
 
+    timers: list[threading.Timer] = []
+
+    def _arm(delay: float) -> None:
+        timer = threading.Timer(delay, _expire)
+        timer.daemon = True
+        timers[:] = [timer]
+        timer.start()
+
     def _expire() -> None:
         with lock:
             if active[0]:
                 set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
                 set_async_exc(ctypes.c_ulong(thread_id), ctypes.py_object(ArticleTimeout))
+                _arm(REPEAT)
 
-    timer = threading.Timer(seconds, _expire)
-    timer.daemon = True
-    timer.start()
+    with lock:
+        _arm(seconds)
     try:
         yield
     finally:
         with lock:
             active[0] = False
-        timer.cancel()
+            timers[0].cancel()
+            # a repeat set just before the article ended must not surface after it
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.c_void_p(None))
