@@ -77,7 +77,7 @@ class LocalEngine:
         """``work`` lints one record in a worker (a module-level function); ``grace``: seconds
         past 1.5 times the time limit before a silent worker is killed; ``recycle_after``:
         articles after which a worker is replaced by a fresh one (0: never), which bounds
-        what grows with every new page (spaCy's string store keeps every new word)."""
+        what grows with every new page (spaCy's string store, for one, keeps every new word)."""
         self.recycle_after = recycle_after
         self.settings = settings
         self.jobs = max(1, jobs)
