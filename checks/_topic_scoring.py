@@ -82,6 +82,11 @@ def _unit_vector(v: np.ndarray) -> np.ndarray:
     return v / n if n else v
 
 
+def _distinctive_terms(weights: dict[str, float], used_by: Counter[str]) -> list[str]:
+    """A unit's top terms, its own words (used nowhere else in the article) first."""
+    return top_terms({k: w * (2.0 if used_by[k] == 1 else 1.0) for k, w in weights.items()}, 3)
+
+
 def top_terms(weights: dict[str, float], n: int) -> list[str]:
     return [k for k, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
@@ -129,7 +134,7 @@ def score_units(units: list[Unit], title: str, judged: list[int]) -> list[UnitSc
         health = float(unit_vectors[i] @ health_vector)
         scores.append(UnitScore(units[i], lexical, semantic, shared, nearest, health, closeness,
                                 (closeness - mean) / spread,
-                                top_terms(profiles[i].weights, 3)))
+                                _distinctive_terms(profiles[i].weights, used_by)))
     return scores
 
 

@@ -35,8 +35,10 @@ class OffTopic(Check):
     against the title and the rest of the article (rare-word overlap and static word vectors
     distilled from a MiniLM sentence model) and flagged when it is far from the subject compared
     with the article's other passages, not against one global cut-off. Headings and list items
-    are judged with their section. The first and last passages (introduction, conclusion) need a
-    wider margin, and sections such as "When to see a doctor" are never flagged.
+    are judged with their section; a short paragraph is flagged only when it is plainly
+    unrelated (no health subject, none of the article's key words). The first and last passages
+    (introduction, conclusion) need a wider margin, and sections such as "When to see a doctor"
+    are never flagged. The message names the passage's top terms and the article's.
 
     Why it matters: scraped and spun health pages carry paragraphs about something else
     entirely (fertility charting in a back-spasm article, a casino promotion in an
@@ -49,7 +51,7 @@ class OffTopic(Check):
     How to fix: delete the passage, or move it to an article on its subject. If it belongs,
     connect it to the article's subject in its own words.
     Settings: `z-threshold` (how unusual a passage must be; default 2.5), `edge-z-threshold`
-    (for the first and last passage; default 3.0), `min-words` (passages shorter than
+    (for the first and last passage; default 3.0), `min-words` (blocks shorter than
     this are judged with their section; default 30), `min-passages` (articles with fewer
     passages are not judged; default 4).
     """
