@@ -128,3 +128,33 @@ def test_seeds_000_to_003_get_no_offtopic_warning(lint: LintFn) -> None:
     for prefix in ("000", "001", "002", "003"):
         report = lint(seed(prefix).read_text(encoding="utf-8"), select=["off-topic"])
         assert found(report, "off-topic") == [], prefix
+
+
+def _with_section(heading: str, items: list[str]) -> str:
+    section = [f"## {heading}", *(f"- {item}" for item in items)]
+    return "\n\n".join([f"# {TITLE}", *PARAGRAPHS[:3], *section, "## Living well", *PARAGRAPHS[3:]]) + "\n"
+
+
+def test_list_items_are_judged_together_with_their_section(lint: LintFn) -> None:
+    items = [
+        "Sow tomato and courgette seeds indoors in early spring.",
+        "Dig compost into the beds before planting out seedlings.",
+        "Water new plants in the evening so the soil stays moist.",
+        "Net the brassicas against pigeons and cabbage white butterflies.",
+    ]
+    findings = found(lint(_with_section("Planting Your Spring Vegetable Garden", items), fmt="md",
+                          select=["off-topic"]), "off-topic")
+    assert len(findings) == 1  # one finding for the section, not one per item
+    text = findings[0].text or ""
+    assert text.startswith(items[0]) and text.endswith(items[-1])
+
+
+def test_an_on_topic_list_section_is_not_flagged(lint: LintFn) -> None:
+    items = [
+        "Keep windows closed on days when the pollen count is high.",
+        "Wash bedding every week in hot water to get rid of dust mites.",
+        "Ask people not to smoke in your home or car.",
+        "Carry your reliever inhaler whenever you leave the house.",
+    ]
+    report = lint(_with_section("Avoiding Asthma Triggers", items), fmt="md", select=["off-topic"])
+    assert found(report, "off-topic") == []
