@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from linter.document import Block, Document
+from linter.language import CJK as CJK
+from linter.language import WORD as WORD
+from linter.language import word_count as word_count
 
 DATA = Path(__file__).resolve().parent / "data"
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 PREVIOUS_LINE_ENDS = (".", "!", "?", ":", ";", "…", '"', "”", ")")
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @cache
@@ -39,12 +39,6 @@ def lexicon_sections(name: str) -> dict[str, tuple[str, ...]]:
         else:
             sections.setdefault(current, []).append(line)
     return {k: tuple(v) for k, v in sections.items()}
-
-
-def word_count(text: str) -> int:
-    """Words, counting each CJK character as half a word (CJK text has no spaces)."""
-    cjk = len(CJK.findall(text))
-    return len(WORD.findall(CJK.sub(" ", text))) + (cjk + 1) // 2
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ class DangerousAdvice(Check):
 
     id = "dangerous-advice"
     category = "medical-claim"
+    languages = frozenset({"en"})  # English lexicons and parse
     severity = Severity.ERROR
     needs = frozenset({NEED_PARSE})
     summary = "Advice to change a medicine without supervision, avoid a doctor, or ignore a risk"
@@ -80,6 +81,7 @@ class MissingProfessionalAdvice(Check):
 
     id = "missing-professional-advice"
     category = "professional-advice"
+    languages = frozenset({"en"})  # English lexicons and parse
     severity = Severity.WARNING
     needs = frozenset({NEED_PARSE})
     summary = "Health advice with no referral to a healthcare professional"
@@ -114,6 +116,7 @@ class MissingRedFlags(Check):
 
     id = "missing-red-flags"
     category = "professional-advice"
+    languages = frozenset({"en"})  # English lexicons and parse
     severity = Severity.INFO
     needs = frozenset({NEED_PARSE})
     summary = "Advice about symptoms with no word on when to seek urgent care"

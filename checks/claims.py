@@ -50,6 +50,7 @@ class UnsupportedClaim(Check):
 
     id = "unsupported-claim"
     category = "medical-claim"
+    languages = frozenset({"en"})  # English lexicons and parse
     severity = Severity.WARNING
     needs = frozenset({NEED_PARSE})
     summary = "A health claim with no source in its sentence or paragraph"
@@ -95,6 +96,7 @@ class MissingSources(Check):
 
     id = "missing-sources"
     category = "medical-claim"
+    languages = frozenset({"en"})  # English lexicons and parse
     severity = Severity.INFO
     needs = frozenset({NEED_PARSE})
     summary = "An article with health claims and no source at all"

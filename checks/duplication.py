@@ -12,7 +12,6 @@ from functools import lru_cache
 from typing import Any, ClassVar, NamedTuple
 
 from checks._hygiene import WORD, lexicon_lines
-from checks.language import reads_article
 from linter.document import Block, Document
 from linter.findings import Finding, Severity
 from linter.nlp import NEED_SENTENCES, Analysis
@@ -209,8 +208,6 @@ class NearDuplicate(Check):
     options: ClassVar[Mapping[str, Any]] = {"threshold": 0.8, "min-words": 8}
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
-        if not reads_article(self, document, analysis):
-            return
         passages = _passages(document, analysis, int(settings["min-words"]))
         best: dict[int, tuple[int, float]] = {}
         for i, j, score in similar_pairs(passages, float(settings["threshold"])):
@@ -314,8 +311,6 @@ class KeywordStuffing(Check):
     }
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
-        if not reads_article(self, document, analysis):
-            return
         words = words_of(document, analysis)
         if not words:
             return

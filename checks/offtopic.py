@@ -58,6 +58,7 @@ class OffTopic(Check):
 
     id = "off-topic"
     category = "off-topic"
+    languages = frozenset({"en"})  # English stop words and vectors
     severity = Severity.WARNING
     needs = frozenset({NEED_TEXT})
     summary = "A passage whose subject is not the article's subject"

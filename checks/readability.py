@@ -36,6 +36,7 @@ class Readability(Check):
     category = "readability"
     severity = Severity.INFO
     needs = frozenset({NEED_SENTENCES})
+    languages = frozenset({"en"})  # the grade formulas are for English
     summary = "Reading grade above the target, or a sentence longer than the limit"
     options = {"target-grade": 8.0, "max-sentence-words": 30, "min-words": MIN_WORDS_FOR_GRADE}
 

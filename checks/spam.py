@@ -9,7 +9,6 @@ from functools import lru_cache
 from typing import Any, ClassVar, NamedTuple
 
 from checks._hygiene import WORD, lexicon_lines, lexicon_sections, standalone, units
-from checks.language import reads_article
 from linter.document import Document
 from linter.findings import Finding, Severity
 from linter.nlp import Analysis
@@ -171,8 +170,6 @@ class SpamCta(Check):
     languages: ClassVar[frozenset[str]] = frozenset({"en"})  # the lexicon is English
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
-        if not reads_article(self, document, analysis):
-            return
         for unit in units(document):
             text = unit.text(document)
             toks = tokens(text, unit.start)

@@ -107,6 +107,13 @@ class Analysis:
         return len(self.document.text.split())
 
     @cached_property
+    def language(self) -> tuple[str, float]:
+        """(language code, probability) of the whole article, detected once."""
+        from linter.language import article_language
+
+        return article_language(self.document)
+
+    @cached_property
     def metrics(self) -> dict[str, float]:
         """Readability metrics of the prose, computed once (the report and checks share them)."""
         from linter.metrics import compute_metrics

@@ -36,6 +36,8 @@ class Check:
     summary: ClassVar[str]
     options: ClassVar[Mapping[str, Any]] = {}
     document_level: ClassVar[bool] = False
+    # languages the check can read (ISO 639-1); None: any. Not run on an article in another.
+    languages: ClassVar[frozenset[str] | None] = None
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
         raise NotImplementedError

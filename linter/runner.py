@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from linter.config import CheckSetting
 from linter.document import Document
 from linter.findings import Finding, LocatedFinding, Severity
+from linter.language import reads
 from linter.nlp import NEED_TEXT, Analysis
 from linter.report import ArticleReport
 from linter.scoring import score
@@ -62,6 +63,8 @@ def locate(document: Document, finding: Finding, setting: CheckSetting) -> Locat
 
 def run_checks(document: Document, checks: Sequence[CheckSetting], analysis: Analysis) -> Iterator[LocatedFinding]:
     for setting in checks:
+        if setting.check.languages and not reads(setting.check.languages, analysis.language):
+            continue
         try:
             found = list(setting.check().run(document, analysis, setting.settings))
         except Exception as exc:  # a broken check must not take the article down with it

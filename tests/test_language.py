@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from checks.language import detect
+from linter.language import detect
 from linter.findings import Severity
 
 from .conftest import LintFn, found, seed
@@ -121,3 +121,15 @@ def test_seed_chinese_widget_lines_are_language_findings(lint: LintFn) -> None:
 def test_english_seed_pages_have_no_foreign_passages(lint: LintFn, prefix: str) -> None:
     report = lint(seed(prefix).read_text(encoding="utf-8"), select=["foreign-fragment"])
     assert found(report, "foreign-fragment") == []
+
+
+def test_english_only_checks_do_not_run_on_a_foreign_article(lint: LintFn) -> None:
+    french = ("La douleur lombaire\n\n" + " ".join([
+        "La douleur dans le bas du dos est très fréquente chez les adultes et disparaît souvent en quelques "
+        "semaines sans traitement particulier, mais il faut consulter un médecin si elle persiste longtemps."] * 3)
+        + "\n")
+    report = lint(french, "txt", select=["ALL"], settings={"readability": {"max-sentence-words": 5}})
+    checks = {f.check for f in report.findings}
+    assert checks == {"foreign-fragment"}, report.findings
+    (info,) = report.findings
+    assert "French" in info.message and "readability" in info.message and "spam-cta" in info.message

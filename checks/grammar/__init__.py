@@ -65,6 +65,7 @@ class Grammar(Check):
 
     id = "grammar"
     category = "grammar"
+    languages = frozenset({"en"})  # English grammar and spelling
     severity = Severity.WARNING
     needs = frozenset({NEED_PARSE})
     summary = "Ungrammatical or garbled text: fused words, agreement, double modals, misspellings"
