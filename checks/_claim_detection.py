@@ -166,7 +166,11 @@ def _effect_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> bool:
         return True
     # clinical writing names its outcomes and exposures in words no lexicon holds: two noun
     # phrases on either side of an effect verb are enough there
-    return not strict and _nominal(agent) and _nominal(patient)
+    if strict or not _nominal(patient):
+        return False
+    # "it reduced swelling": a pronoun acting through an effect verb (not "they affect the foot")
+    pronoun = tok.lemma_.lower() in lex.effect_verbs and any(t.lower_ in ("it", "they") for t in agent)
+    return _nominal(agent) or pronoun
 
 
 def _is_meta(agent: list[Token], lex: Lexicons) -> bool:
