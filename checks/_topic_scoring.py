@@ -122,6 +122,8 @@ def score_units(units: list[Unit], title: str, judged: list[int]) -> list[UnitSc
         closeness = (SEMANTIC_WEIGHT * semantic + LEXICAL_WEIGHT * lexical + SHARED_WEIGHT * shared) / norm
         raw.append((lexical, semantic, shared, closeness))
 
+    matrix = np.vstack([*unit_vectors, title_vector])
+    neighbours = matrix[: len(units)] @ matrix.T  # cosine of each unit with every unit and the title
     scores: list[UnitScore] = []
     judged_set = set(judged)
     for i in judged:
@@ -129,8 +131,7 @@ def score_units(units: list[Unit], title: str, judged: list[int]) -> list[UnitSc
         mean = sum(others) / len(others)
         spread = max(math.sqrt(sum((c - mean) ** 2 for c in others) / len(others)), MIN_SPREAD)
         lexical, semantic, shared, closeness = raw[i]
-        nearest = max(float(unit_vectors[i] @ v) for j, v in enumerate([*unit_vectors, title_vector])
-                      if j != i)
+        nearest = float(np.delete(neighbours[i], i).max())
         health = float(unit_vectors[i] @ health_vector)
         scores.append(UnitScore(units[i], lexical, semantic, shared, nearest, health, closeness,
                                 (closeness - mean) / spread,
@@ -166,6 +167,7 @@ class Article:
     vector: np.ndarray  # the sum of the units' unit-length static vectors and the weighted title's
     counts: Counter[str]  # lemma counts of the whole text
     title_weights: dict[str, float]
+    ranked: list[tuple[str, float]]  # (lemma, weight) of the whole article and title, heaviest first
 
 
 def whole_article(text: str, units: list[Unit], title: str) -> Article:
@@ -173,7 +175,10 @@ def whole_article(text: str, units: list[Unit], title: str) -> Article:
     title_profile = profile(title, model)
     vector = sum((_unit_vector(profile(u.text, model).vector) for u in units),
                  TITLE_WEIGHT * _unit_vector(title_profile.vector))
-    return Article(np.asarray(vector), _lemma_counts(text, model), title_profile.weights)
+    counts = _lemma_counts(text, model)
+    weights = _weights(counts, Counter(), title_profile.weights, model)
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
+    return Article(np.asarray(vector), counts, title_profile.weights, ranked)
 
 
 def _lemma_counts(text: str, model: TopicModel) -> Counter[str]:
@@ -183,20 +188,33 @@ def _lemma_counts(text: str, model: TopicModel) -> Counter[str]:
     return counts
 
 
+def _weights(counts: Counter[str], minus: Counter[str], title: dict[str, float], model: TopicModel,
+             only: set[str] | None = None) -> dict[str, float]:
+    """tf-idf weights of ``counts - minus`` plus the weighted title, for the lemmas ``only`` if given."""
+    out: dict[str, float] = {}
+    for k in counts if only is None else only:
+        n = counts[k] - minus[k]
+        w = (1.0 + math.log(n)) * model.specificity(k) if n > 0 else 0.0
+        w += TITLE_WEIGHT * title.get(k, 0.0)
+        if w > 0:
+            out[k] = w
+    if only is None:
+        for k, w in title.items():
+            out.setdefault(k, TITLE_WEIGHT * w)
+    return out
+
+
 def score_passage(text: str, article: Article, key_terms: int) -> PassageScore:
     """A short passage of the article against the rest of it (for short paragraphs, which no unit holds alone)."""
     model = load_model()
     p = profile(text, model)
     own = _lemma_counts(text, model)
-    rest: defaultdict[str, float] = defaultdict(float)
-    for k, n in article.counts.items():
-        if n > own[k]:
-            rest[k] = (1.0 + math.log(n - own[k])) * model.specificity(k)
-    for k, w in article.title_weights.items():
-        rest[k] += TITLE_WEIGHT * w
-    key = set(top_terms(dict(rest), key_terms))
+    adjusted = _weights(article.counts, own, article.title_weights, model, only=set(own))
+    candidates = {k: adjusted.get(k, 0.0) if k in own else w
+                  for k, w in article.ranked[: key_terms + len(own)]}
+    key = {k for k in top_terms(candidates, key_terms) if candidates[k] > 0}
     mass = sum(p.weights.values())
-    shared = sum(w for k, w in p.weights.items() if k in rest) / mass if mass else 1.0
+    shared = sum(w for k, w in p.weights.items() if k in adjusted) / mass if mass else 1.0
     words = [w.lower() for w in WORD.findall(text)]
     english = sum(1 for w in words if w in stop_words()) / len(words) if words else 0.0
     return PassageScore(_cosine(p.vector, article.vector), _cosine(p.vector, model.health_direction()),
