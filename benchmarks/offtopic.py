@@ -273,6 +273,14 @@ def main() -> None:
     for name, donors, label in (("easy", easy, "baseline, easy set"), ("hard", hard, "baseline, hard set")):
         print(evaluate(name, hosts, donors, positions, baseline_untouched, False, baseline_findings).line(label))
     print(f"baseline, untouched pages: {baseline_fp / len(hosts):.3f} false positives per article")
+    gold = json.loads(require("extraction", "ground-truth.json").read_text(encoding="utf-8"))
+    news = [parse_source(f"{key}.txt", gold[key]["articleBody"], "txt") for key in sorted(gold)
+            if (gold[key].get("articleBody") or "").strip()]
+    news_findings = sum(len(findings_of(doc)) for doc in news)
+    news_words = sum(len(doc.text.split()) for doc in news)
+    print(f"professional news articles (extraction gold text, untouched): {news_findings} findings in "
+          f"{len(news)} articles ({news_findings / len(news):.3f} per article, "
+          f"{1000 * news_findings / news_words:.3f} per 1,000 words)")
     print(f"untouched pages: {untouched_fp} findings in {len(hosts)} articles "
           f"({untouched_fp / len(hosts):.3f} false positives per article)")
     print(f"cost: {1000 * elapsed / words * 1000:.1f} ms of CPU per 1,000 words ({words:,} words), "

@@ -168,6 +168,7 @@ class Article:
     counts: Counter[str]  # lemma counts of the whole text
     title_weights: dict[str, float]
     ranked: list[tuple[str, float]]  # (lemma, weight) of the whole article and title, heaviest first
+    health: float  # static-vector cosine of the whole article with the health domain
 
 
 def whole_article(text: str, units: list[Unit], title: str) -> Article:
@@ -178,7 +179,8 @@ def whole_article(text: str, units: list[Unit], title: str) -> Article:
     counts = _lemma_counts(text, model)
     weights = _weights(counts, Counter(), title_profile.weights, model)
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
-    return Article(np.asarray(vector), counts, title_profile.weights, ranked)
+    vector = np.asarray(vector)
+    return Article(vector, counts, title_profile.weights, ranked, _cosine(vector, model.health_direction()))
 
 
 def _lemma_counts(text: str, model: TopicModel) -> Counter[str]:

@@ -10,6 +10,9 @@ from linter.findings import Finding, Severity
 from linter.nlp import NEED_TEXT, Analysis
 from linter.registry import Check, register
 
+# The check judges health articles: an article whose words, taken together, are far from the
+# health domain (a news story, a product page) is not judged.
+MIN_ARTICLE_HEALTH = 0.2
 # Tuned on benchmarks/offtopic.py and the corpus (see benchmarks/RESULTS.md). A passage unusual
 # within its article must also be semantically distant: never flagged when its static-vector
 # similarity to the rest of the article, or to its closest sibling passage, is this high.
@@ -25,6 +28,7 @@ OUTLIER_Z, OUTLIER_LEXICAL, OUTLIER_SHARED = 2.0, 0.06, 0.3
 # A short paragraph is judged against the whole article, and only when it is plainly English
 # prose on no health subject that uses almost none of the article's words and none of its key terms.
 SHORT_WORDS, SHORT_MAX_HEALTH, SHORT_MAX_SHARED, SHORT_MIN_ENGLISH = 12, 0.05, 0.2, 0.2
+SHORT_MIN_ARTICLE_HEALTH = 0.3  # "no health subject" tells something only in a health article
 SHORT_KEY_TERMS = 8
 
 
@@ -38,7 +42,9 @@ class OffTopic(Check):
     are judged with their section; a short paragraph is flagged only when it is plainly
     unrelated (no health subject, none of the article's key words). The first and last passages
     (introduction, conclusion) need a wider margin, and sections such as "When to see a doctor"
-    are never flagged. The message names the passage's top terms and the article's.
+    are never flagged. The message names the passage's top terms and the article's. An
+    article that is not about health at all (its words taken together are far from the health
+    domain) is not judged.
 
     Why it matters: scraped and spun health pages carry paragraphs about something else
     entirely (fertility charting in a back-spasm article, a casino promotion in an
@@ -70,7 +76,7 @@ class OffTopic(Check):
     }
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
-        from checks._topic_scoring import Article, article_terms, score_passage, score_units, whole_article
+        from checks._topic_scoring import article_terms, score_passage, score_units, whole_article
         from checks._topic_units import is_care_heading, is_edge_heading, split_units
 
         min_words = int(settings["min-words"])
@@ -79,6 +85,9 @@ class OffTopic(Check):
         if len(judged) < int(settings["min-passages"]):
             return
         title = document.title or ""
+        article = whole_article(document.text, units, title)
+        if article.health < MIN_ARTICLE_HEALTH:
+            return  # not a health article: its passages are not judged against a health subject
         edges = {judged[0], judged[-1]}
         flagged: list[tuple[int, int, list[str]]] = []
         scores = score_units(units, title, judged)
@@ -96,7 +105,6 @@ class OffTopic(Check):
                        and score.lexical < OUTLIER_LEXICAL and score.shared < OUTLIER_SHARED)
             if unusual or far or foreign or outlier:
                 flagged.append((unit.start, unit.end, score.top_terms))
-        article: Article | None = None
         for block in document.blocks:
             text = document.block_text(block)
             if block.kind not in ("paragraph", "quote") or not SHORT_WORDS <= len(text.split()) < min_words:
@@ -104,8 +112,8 @@ class OffTopic(Check):
             heading = next((u.heading for u in units if u.start <= block.start < u.end), "")
             if is_care_heading(heading):
                 continue
-            if article is None:
-                article = whole_article(document.text, units, title)
+            if article.health < SHORT_MIN_ARTICLE_HEALTH:
+                break
             passage = score_passage(text, article, SHORT_KEY_TERMS)
             if (passage.health < SHORT_MAX_HEALTH and passage.shared < SHORT_MAX_SHARED
                     and passage.english >= SHORT_MIN_ENGLISH and not passage.key_terms_shared):

@@ -158,3 +158,23 @@ def test_an_on_topic_list_section_is_not_flagged(lint: LintFn) -> None:
     ]
     report = lint(_with_section("Avoiding Asthma Triggers", items), fmt="md", select=["off-topic"])
     assert found(report, "off-topic") == []
+
+
+MATCH_REPORT = [
+    "The home side took the lead after twenty minutes when their captain curled a free kick into the "
+    "top corner from the edge of the area, leaving the visiting goalkeeper rooted to the spot.",
+    "The visitors equalised before half time with a header from a corner, and the second half was a "
+    "scrappy affair, with both managers making changes to freshen up tired legs in midfield.",
+    "A late penalty, awarded after a long video review for a shirt pull in the box, settled the match "
+    "and lifted the club to third place in the league table, two points behind the leaders.",
+    "The manager praised the supporters after the final whistle and said the squad would rest before "
+    "the cup tie on Wednesday, when several younger players are expected to start.",
+    "Tickets for the next home league fixture go on sale on Monday morning, with reduced prices for "
+    "season ticket holders and juniors, and the club shop opens early on match day.",
+]
+
+
+def test_an_article_not_about_health_is_not_judged(lint: LintFn) -> None:
+    paragraphs = [*MATCH_REPORT[:3], PARAGRAPHS[1], *MATCH_REPORT[3:]]
+    report = lint(article(paragraphs, title="Late Penalty Lifts City to Third"), select=["off-topic"])
+    assert found(report, "off-topic") == []
