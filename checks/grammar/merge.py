@@ -45,13 +45,17 @@ def merge(issues: list[Judged]) -> list[Merged]:
     """Group overlapping issues of the same group (or the same span) into one finding each."""
     ordered = sorted(issues, key=lambda i: (i.start, i.end, CLARITY.get(i.engine, 9), i.message))
     groups: list[list[Judged]] = []
+    open_groups: list[list[Judged]] = []  # groups that still reach past the current start
     for issue in ordered:
-        for group in groups:
+        open_groups = [g for g in open_groups if max(i.end for i in g) > issue.start or
+                       any((i.start, i.end) == (issue.start, issue.end) for i in g)]
+        for group in open_groups:
             if any(_overlap(issue, other) for other in group):
                 group.append(issue)
                 break
         else:
             groups.append([issue])
+            open_groups.append(groups[-1])
     merged: list[Merged] = []
     for group in groups:
         best = min(group, key=lambda i: (CLARITY.get(i.engine, 9), -(i.end - i.start), i.start, i.message))
