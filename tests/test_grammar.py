@@ -184,3 +184,24 @@ def test_merge_takes_the_most_serious_severity() -> None:
         _judged("languagetool", 5, 9, "spelling", group="spelling", severity=Severity.WARNING),
     ])
     assert [m.severity for m in merged] == [Severity.WARNING]
+
+
+# ---- what is and is not a misspelling ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Details are on www.fairhillinternational.com and from @joshapte on social media.",
+    "Astrobiologists call the claims unevidenced and the approach hyperpersonalized.",
+    "Put the jars in a water bath canner; pneumonic plague is rare.",
+    "The strain of Yersinia pestis and Escherichia coli were studied at the al-Tanf base.",
+])
+def test_addresses_coinages_and_real_rare_words_are_not_warnings(lint: LintFn, text: str) -> None:
+    assert warnings(lint(text, select=["grammar"])) == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The goverment has published new advice.", "goverment"),
+    ("Rest becuase it helps the muscle heal.", "becuase"),
+    ("Swelling is worst at the begining of the illness.", "begining"),
+])
+def test_known_typing_slips_are_warnings(lint: LintFn, text: str, word: str) -> None:
+    assert warnings(lint(text, select=["grammar"])) == [word]
