@@ -22,17 +22,14 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 OBJECTS = {"dobj", "obj", "attr", "oprd", "pobj", "appos", "xcomp", "ccomp", "acomp", "dative"}
 # dependencies through which a verb inherits its subject from the word it hangs on
 INHERITS_SUBJECT = {"conj", "xcomp", "pcomp", "prep", "advcl", "acl"}
+CAUSE_PREPS = {"with", "by", "after", "following", "from"}
 PATIENT_PREPS = {"with", "against", "on", "from", "to", "by", "in", "of"}
-# verbs whose agentless passive describes routine care, not an effect ("patients were treated")
-PASSIVE_ROUTINE = {"treat", "block", "raise", "delay", "stimulate", "suppress", "regulate", "balance"}
 DUTY_MODALS = {"should", "must", "shall", "ought"}
 # verbs whose infinitive complement states the claim itself ("appears to reduce", "used to treat")
 RAISING = {"help", "seem", "appear", "tend", "prove", "show", "continue", "use", "be", "find", "know",
            "report", "demonstrate", "work", "act", "serve"}
 STRENGTH_ORDER = {"hedged": 0, "plain": 1, "absolute": 2}
 NEGATED_BEFORE = re.compile(r"\b(not|no|never|neither|nor|isn't|aren't)\s+(\w+\s+)?$", re.IGNORECASE)
-NEGATING_PHRASES = ("no evidence", "not been shown", "not proven", "no proof", "is a myth", "are a myth",
-                    "no scientific evidence", "there is no cure", "there's no cure", "little evidence")
 
 
 @dataclass(frozen=True)
@@ -142,7 +139,7 @@ def _negated(chain: list[Token], sent: Span) -> bool:
     if top.dep_ == "ccomp" and any(c.dep_ == "neg" for c in top.head.children):
         return True
     low = sent.text.lower()
-    return any(p in low for p in NEGATING_PHRASES)
+    return any(p in low for p in lexicons().negating_phrases)
 
 
 def _effect_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> bool:
@@ -157,7 +154,7 @@ def _effect_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> bool:
                     for t in c.subtree]
         if not by_agent:
             # "symptoms were reduced": a reported change in a health outcome, its cause implied
-            return (tok.lemma_.lower() not in PASSIVE_ROUTINE and _health_related(agent, lex)
+            return (tok.lemma_.lower() not in lex.passive_routine and _health_related(agent, lex)
                     and not _purpose_or_duty(tok) and not _is_meta(agent, lex))
         agent, patient = by_agent, agent
     if not patient or _purpose_or_duty(tok) or _is_meta(agent, lex):
@@ -221,11 +218,13 @@ def _verb_claims(sent: Span, lex: Lexicons, strict: bool) -> Iterator[tuple[str,
                 continue
             if _effect_claim(tok, sent, lex, strict) and not _negated(_chain(tok), sent):
                 yield "cause", tok
-        elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and _effect_nominal(tok, lex):
+        elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
+            _effect_nominal(tok, lex) or _change_with_cause(tok, lex)
+        ):
             verb = tok.head
             if not _purpose_or_duty(verb) and not _negated(_chain(verb), sent):
                 yield "effect", tok
-        elif lemma in ("provide", "offer", "give", "bring", "have", "play", "be", "remain", "prove", "seem", "appear"):
+        elif lemma in lex.light_verbs:
             kind = _predicate_claim(tok, sent, lex, strict)
             if kind and not _negated(_chain(tok), sent):
                 yield kind, tok
@@ -288,6 +287,13 @@ def _effect_nominal(noun: Token, lex: Lexicons) -> bool:
     """"the effect of X on Y", "the effectiveness of X": a noun of effect with its preposition."""
     needed = lex.effect_nominals.get(noun.lower_)
     return needed is not None and any(c.dep_ == "prep" and c.lower_ == needed for c in noun.children)
+
+
+def _change_with_cause(noun: Token, lex: Lexicons) -> bool:
+    """"a significant reduction in LDL-C with rosuvastatin": a change named with its cause."""
+    if noun.lemma_.lower() not in lex.change_nouns:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in CAUSE_PREPS for c in noun.children)
 
 
 def _marker_claim(sent: Span, lex: Lexicons) -> str | None:

@@ -66,6 +66,10 @@ class Lexicons:
     effect_nominals: dict[str, str]  # noun -> the preposition it needs
     meta_subjects: frozenset[str]
     necessity_adjectives: frozenset[str]
+    light_verbs: frozenset[str]
+    change_nouns: frozenset[str]
+    negating_phrases: tuple[str, ...]
+    passive_routine: frozenset[str]
     prevalence_nouns: WordList
     prevalence_modifiers: frozenset[str]
     conditions: WordList
@@ -109,6 +113,10 @@ def lexicons() -> Lexicons:
         effect_nominals=dict(tuple(line.split("\t", 1)) for line in data_lines("claims_effect_nominals")),  # type: ignore[misc]
         meta_subjects=frozenset(data_lines("claims_meta_subjects")),
         necessity_adjectives=frozenset(data_lines("claims_necessity_adjectives")),
+        light_verbs=frozenset(data_lines("claims_light_verbs")),
+        change_nouns=frozenset(data_lines("claims_change_nouns")),
+        negating_phrases=tuple(data_lines("claims_negating_phrases")),
+        passive_routine=frozenset(data_lines("claims_passive_routine")),
         prevalence_nouns=_word_list(["claims_prevalence_nouns"]),
         prevalence_modifiers=frozenset(data_lines("claims_prevalence_modifiers")),
         conditions=_word_list(["claims_conditions"], "claims_condition_suffixes"),
