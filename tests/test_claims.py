@@ -46,6 +46,39 @@ def test_absolute_claims_are_errors(lint: LintFn, sentence: str) -> None:
     assert claims(lint(sentence, select=CLAIM)) == [("error", sentence)]
 
 
+# an article about health: claims in it are read with the looser, clinical-writing rules
+HEALTH_CONTEXT = (
+    "# Cholesterol and heart disease\n\nHeart disease is the leading cause of death. High cholesterol "
+    "levels are one of its risk factors. Many people with diabetes also have high blood pressure.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Statin therapy had a significant effect on plaque volume in people with heart disease.",
+        "Iliofemoral stenting is a safe and efficacious treatment for access-site complications.",
+        "Doses of 300 mg or more (in single or multiple doses) significantly reduced levels of PCSK9 and "
+        "LDL cholesterol for at least 6 months.",
+    ],
+)
+def test_nominal_and_misparsed_claims_are_found(lint: LintFn, sentence: str) -> None:
+    report = lint(HEALTH_CONTEXT + sentence, fmt="md", select=CLAIM)
+    assert ("warning", sentence) in claims(report)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Further studies should examine whether vitamin D reduces the risk of falls.",
+        "These findings contribute to the growing literature on back pain.",
+        "Strategies are needed to reduce the burden of diabetes.",
+    ],
+)
+def test_research_agendas_and_duties_are_not_claims(lint: LintFn, sentence: str) -> None:
+    assert claims(lint(sentence, select=CLAIM)) == []
+
+
 def test_hedged_claim_is_info_or_nothing(lint: LintFn) -> None:
     sentence = "Heat may ease back pain for some people."
     assert claims(lint(sentence, select=CLAIM)) == [("info", sentence)]
