@@ -16,7 +16,7 @@ MIN_ARTICLE_HEALTH = 0.2
 # Tuned on benchmarks/offtopic.py and the corpus (see benchmarks/RESULTS.md). A passage unusual
 # within its article must also be semantically distant: never flagged when its static-vector
 # similarity to the rest of the article, or to its closest sibling passage, is this high.
-MAX_SEMANTIC = 0.6
+MAX_SEMANTIC = 0.55
 MAX_NEAREST = 0.7
 # A passage that shares almost no words with the article and is semantically far is flagged
 # with a smaller margin (short articles give few passages to compare with); so is one that
@@ -56,8 +56,8 @@ class OffTopic(Check):
 
     How to fix: delete the passage, or move it to an article on its subject. If it belongs,
     connect it to the article's subject in its own words.
-    Settings: `z-threshold` (how unusual a passage must be; default 2.5), `edge-z-threshold`
-    (for the first and last passage; default 3.0), `min-words` (blocks shorter than
+    Settings: `z-threshold` (how unusual a passage must be; default 3.0), `edge-z-threshold`
+    (for the first and last passage; default 3.5), `min-words` (blocks shorter than
     this are judged with their section; default 30), `min-passages` (articles with fewer
     passages are not judged; default 4).
     """
@@ -69,8 +69,8 @@ class OffTopic(Check):
     needs = frozenset({NEED_TEXT})
     summary = "A passage whose subject is not the article's subject"
     options: ClassVar[Mapping[str, Any]] = {
-        "z-threshold": 2.5,
-        "edge-z-threshold": 3.0,
+        "z-threshold": 3.0,
+        "edge-z-threshold": 3.5,
         "min-words": 30,
         "min-passages": 4,
     }
