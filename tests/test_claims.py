@@ -115,6 +115,19 @@ def test_a_source_in_the_paragraph_supports_the_claim(lint: LintFn) -> None:
     assert [(f.severity.label, f.line) for f in found(report, "unsupported-claim")] == [("warning", 3)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One 2009 U.S. study found that nicotine gum reduces withdrawal symptoms.",
+        "According to NICE, exercise therapy reduces pain in chronic low back pain.",
+        "Exercise therapy reduces pain in chronic low back pain [3].",
+        "Hayden JA, Ellis J, Ogilvie R. Exercise therapy reduces pain in chronic low back pain.",
+    ],
+)
+def test_named_sources_citations_and_reference_entries_support_claims(lint: LintFn, text: str) -> None:
+    assert claims(lint(text, select=CLAIM)) == []
+
+
 def test_links_support_claims_but_shop_links_do_not(lint: LintFn) -> None:
     sourced = "Exercise therapy reduces pain in chronic back pain ([NICE](https://www.nice.org.uk/ng59))."
     assert claims(lint(sourced, fmt="md", select=CLAIM)) == []
