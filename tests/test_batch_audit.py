@@ -55,23 +55,26 @@ def test_audit_writes_findings_summary_report_and_per_article_reports(tmp_path: 
         {"id": "hostile", "title": "x", "html": article_html(HOSTILE_TITLE)},
         {"id": "empty", "html": "<html><body><nav>Home | About</nav></body></html>"},
         "{this line is not JSON",
+        {"id": "tag-soup", "html": f"<html><body><p>Walking <b>helps <div></p></i> {PARAGRAPH * 2}</td><<>>&bogus;"},
     ])
     out = tmp_path / "audit"
     assert main(["audit", str(records), "--out", str(out), "--jobs", "2", "--per-article", "--quiet"]) == 0
 
     lines = lines_of(out / "findings.jsonl")
     assert sorted(line["key"] for line in lines) == sorted(
-        ["page-000", "page-001", "page-002", "hostile", "empty", f"{records}:6"])
+        ["page-000", "page-001", "page-002", "hostile", "empty", f"{records}:6", "tag-soup"])
     broken = next(line for line in lines if line["key"].endswith(":6"))
     assert broken["error"].startswith("invalid JSON") and broken["findings"] == []
     empty = next(line for line in lines if line["key"] == "empty")
     assert [f["check"] for f in empty["findings"]] == ["empty-content"]
 
     summary = json.loads((out / "summary.json").read_text())
-    assert (summary["articles"], summary["linted"], summary["errors"]) == (6, 5, 1)
+    soup = next(line for line in lines if line["key"] == "tag-soup")
+    assert soup.get("error") is None and soup["word_count"] > 40  # linted as it is
+    assert (summary["articles"], summary["linted"], summary["errors"]) == (7, 6, 1)
     assert summary["by_check"]["empty-content"] == 1
-    assert sum(summary["score"]["histogram"]["counts"]) == 5
-    assert summary["run"]["articles"] == 6 and summary["run"]["resumed_from"] == 0
+    assert sum(summary["score"]["histogram"]["counts"]) == 6
+    assert summary["run"]["articles"] == 7 and summary["run"]["resumed_from"] == 0
 
     for line in lines:
         if not line.get("error"):
