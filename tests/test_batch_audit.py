@@ -206,3 +206,20 @@ def test_workers_are_replaced_after_a_set_number_of_articles() -> None:
     assert sorted(o.line["key"] for o in outcomes) == [f"r{i}" for i in range(5)]
     assert [o.worker for o in outcomes].count(outcomes[0].worker) == 2
     assert len({o.worker for o in outcomes}) == 3  # 2 + 2 + 1 articles, each batch in a fresh process
+
+
+def test_a_warc_capture_is_audited_page_by_page_with_skipped_records_counted(tmp_path: Path) -> None:
+    from tests.test_batch_inputs import write_warc
+
+    capture = tmp_path / "crawl.warc.gz"
+    write_warc(capture, [("https://example.org/walk", "text/html", article_html("Walking").encode()),
+                         ("https://example.org/style.css", "text/css", b"body{}")])
+    out = tmp_path / "audit"
+    assert main(["audit", str(capture), "--out", str(out), "--jobs", "1", "--quiet", "--select", LIGHT,
+                 "--per-article"]) == 0
+    [line] = lines_of(out / "findings.jsonl")
+    assert (line["key"], line["url"], line["title"]) == ("https://example.org/walk",) * 2 + ("Walking",)
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["skipped"] == {"warc request record": 2, "warc response that is not HTML": 1,
+                                  "warc warcinfo record": 1}
+    assert (out / line["report"]).is_file()
