@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -56,12 +55,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _split(values: list[str] | None) -> list[str] | None:
-    if not values:
-        return None
-    return [v for value in values for v in re.split(r"[,\s]+", value) if v]
-
-
 def _use_color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
@@ -69,7 +62,7 @@ def _use_color(choice: str) -> bool:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from linter.config import ConfigError, ConfigResolver
+    from linter.config import ConfigError, ConfigResolver, split_selectors
     from linter.discovery import discover
     from linter.engine import Session
     from linter.registry import default_registry
@@ -82,7 +75,7 @@ def cmd_check(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_ERROR
     registry = default_registry()
-    select, ignore = _split(args.select), _split(args.ignore)
+    select, ignore = split_selectors(args.select), split_selectors(args.ignore)
     try:
         resolver = ConfigResolver(registry, args.config)
         base = resolver.for_path(str(Path.cwd() / "x"))

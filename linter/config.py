@@ -7,6 +7,7 @@ all). Unknown keys and bad values are errors naming the key and the file.
 from __future__ import annotations
 
 import fnmatch
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -145,6 +146,13 @@ def resolve_checks(config: Config, registry: Registry, path: str | None = None,
             settings[section] = dict(config.engines.get(section, {}))
         enabled.append(CheckSetting(check, sev, settings))
     return enabled
+
+
+def split_selectors(values: list[str] | None) -> list[str] | None:
+    """Selectors given as repeatable, comma- or space-separated options; None when none were given."""
+    if not values:
+        return None
+    return [v for value in values for v in re.split(r"[,\s]+", value) if v]
 
 
 def _relative(path: str, root: Path) -> str:

@@ -43,12 +43,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from linter.batch.inputs import RecordFields
     from linter.batch.local import EngineError
     from linter.batch.work import WorkSettings
-    from linter.cli import _split
-    from linter.config import ENGINE_SECTIONS, ConfigError, ConfigResolver, matches
+    from linter.config import ENGINE_SECTIONS, ConfigError, ConfigResolver, matches, split_selectors
     from linter.registry import default_registry
 
     registry = default_registry()
-    select, ignore = _split(args.select), _split(args.ignore)
+    select, ignore = split_selectors(args.select), split_selectors(args.ignore)
     try:
         resolver = ConfigResolver(registry, args.config)
         config = resolver.for_path(str(Path.cwd() / "audit"))
