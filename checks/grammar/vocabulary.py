@@ -17,14 +17,35 @@ MEDICAL_FILES = ("grammar_medical_words.txt", "grammar_drug_words.txt")
 _lock = threading.Lock()
 
 
+def _read_counts(path: str) -> dict[str, float]:
+    """wordsegment's tab-separated ``key<TAB>count`` lines, parsed without a Python loop
+    (its own parser takes most of a second per file; keys never contain a tab)."""
+    with open(path, encoding="utf-8") as reader:
+        fields = reader.read().replace("\n", "\t").split("\t")
+    if len(fields) % 2:
+        fields.pop()  # the empty field after the final newline
+    return dict(zip(fields[0::2], map(float, fields[1::2]), strict=True))
+
+
 @cache
 def _segmenter() -> object:
+    """wordsegment's Segmenter with unigrams only; bigrams load on the first segmentation."""
     import wordsegment
 
     segmenter = wordsegment.Segmenter()
     with _lock:
-        segmenter.load()
+        segmenter.unigrams.update(_read_counts(segmenter.UNIGRAMS_FILENAME))
+        segmenter.total = segmenter.TOTAL
+        segmenter.limit = segmenter.LIMIT
     return segmenter
+
+
+@cache
+def _bigrams_loaded() -> bool:
+    segmenter = _segmenter()
+    with _lock:
+        segmenter.bigrams.update(_read_counts(segmenter.BIGRAMS_FILENAME))  # type: ignore[attr-defined]
+    return True
 
 
 def word_counts() -> dict[str, float]:
@@ -35,6 +56,7 @@ def word_counts() -> dict[str, float]:
 
 def segment(word: str) -> list[str]:
     """The most probable split of a run-together lowercase word into words."""
+    _bigrams_loaded()
     parts: list[str] = _segmenter().segment(word)  # type: ignore[attr-defined]
     return parts
 
