@@ -98,20 +98,26 @@ def main() -> None:
         lint_document(d, checks, options)
     list(nlp.pipe(d.text for d in docs[:5]))
 
-    best_spacy = best_lint = float("inf")
+    # the grammar check runs a second NLP engine (Harper) of its own; the engine's overhead
+    # over spaCy shows best without it, so both are measured
+    without_grammar = [c for c in checks if c.check.id != "grammar"]
+    best = {"spacy": float("inf"), "all": float("inf"), "no-grammar": float("inf")}
     for _ in range(args.rounds):
         started = time.perf_counter()
         for _doc in nlp.pipe(d.text for d in docs):
             pass
-        best_spacy = min(best_spacy, time.perf_counter() - started)
-        started = time.perf_counter()
-        for d in docs:
-            lint_document(d, checks, options)
-        best_lint = min(best_lint, time.perf_counter() - started)
+        best["spacy"] = min(best["spacy"], time.perf_counter() - started)
+        for name, chosen in (("all", checks), ("no-grammar", without_grammar)):
+            started = time.perf_counter()
+            for d in docs:
+                lint_document(d, chosen, options)
+            best[name] = min(best[name], time.perf_counter() - started)
     print(f"spaCy components for the default checks: {', '.join(nlp.pipe_names)}")
-    print(f"bare spaCy nlp.pipe:   {words / best_spacy:8,.0f} words/s")
-    print(f"healthlint (all checks): {words / best_lint:6,.0f} words/s   ratio {best_spacy / best_lint:.2f}"
-          f"  (best of {args.rounds} rounds each)")
+    print(f"bare spaCy nlp.pipe:                      {words / best['spacy']:8,.0f} words/s")
+    print(f"healthlint, all default checks:           {words / best['all']:8,.0f} words/s"
+          f"   ratio {best['spacy'] / best['all']:.2f}")
+    print(f"healthlint, all but grammar (Harper):     {words / best['no-grammar']:8,.0f} words/s"
+          f"   ratio {best['spacy'] / best['no-grammar']:.2f}   (best of {args.rounds} rounds each)")
 
     # the cost of each stage on the same documents, the parse done once and shared
     stage: dict[str, float] = defaultdict(float)
