@@ -10,16 +10,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data"
+from checks._data import data_lines as read_data_lines
+
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def data_lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of ``checks/data/<name>.txt``."""
-    text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return list(read_data_lines(f"{name}.txt"))
 
 
 @dataclass(frozen=True)

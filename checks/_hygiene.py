@@ -4,41 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
+from checks._data import DATA as DATA
+from checks._data import data_lines, data_sections
 from linter.document import Block, Document
 from linter.language import CJK as CJK
 from linter.language import WORD as WORD
 from linter.language import word_count as word_count
 
-DATA = Path(__file__).resolve().parent / "data"
 PREVIOUS_LINE_ENDS = (".", "!", "?", ":", ";", "…", '"', "”", ")")
 
 
-@cache
 def lexicon_lines(name: str) -> tuple[str, ...]:
-    """Non-empty, non-comment lines of ``checks/data/<name>``, stripped."""
-    lines = []
-    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
-        line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
-        if line:
-            lines.append(line)
-    return tuple(lines)
+    """Entries of ``checks/data/<name>`` (a `` #`` starts a comment anywhere on a line)."""
+    return data_lines(name, inline_comments=True)
 
 
-@cache
 def lexicon_sections(name: str) -> dict[str, tuple[str, ...]]:
     """A lexicon file in ``[section]`` groups: section name -> its lines."""
-    sections: dict[str, list[str]] = {}
-    current = ""
-    for line in lexicon_lines(name):
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1].strip()
-            sections.setdefault(current, [])
-        else:
-            sections.setdefault(current, []).append(line)
-    return {k: tuple(v) for k, v in sections.items()}
+    return data_sections(name, inline_comments=True)
 
 
 @dataclass(frozen=True)

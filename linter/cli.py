@@ -62,7 +62,7 @@ def _use_color(choice: str) -> bool:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from linter.config import ConfigError, ConfigResolver, split_selectors
+    from linter.config import ConfigError, ConfigResolver, check_selectors, split_selectors
     from linter.discovery import discover
     from linter.engine import Session
     from linter.registry import default_registry
@@ -79,11 +79,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         resolver = ConfigResolver(registry, args.config)
         base = resolver.for_path(str(Path.cwd() / "x"))
-        for selector in (select or []) + (ignore or []):
-            from linter.config import matches
-
-            if not any(matches(selector, c) for c in registry.all()):
-                raise ConfigError(f"--select/--ignore: {selector!r} matches no check id, prefix or category")
+        check_selectors((select or []) + (ignore or []), registry)
     except ConfigError as exc:
         print(f"healthlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -155,6 +155,13 @@ def split_selectors(values: list[str] | None) -> list[str] | None:
     return [v for value in values for v in re.split(r"[,\s]+", value) if v]
 
 
+def check_selectors(selectors: list[str], registry: Registry) -> None:
+    """Raise ConfigError for a command-line selector that matches no check."""
+    for selector in selectors:
+        if not any(matches(selector, c) for c in registry.all()):
+            raise ConfigError(f"--select/--ignore: {selector!r} matches no check id, prefix or category")
+
+
 def _relative(path: str, root: Path) -> str:
     try:
         return Path(path).resolve().relative_to(root.resolve()).as_posix()

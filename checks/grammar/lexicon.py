@@ -3,34 +3,18 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from checks._data import data_lines, data_sections
 
 
-@cache
 def lines(name: str) -> tuple[str, ...]:
     """Non-empty, non-comment lines of checks/data/<name>, stripped."""
-    out: list[str] = []
-    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return tuple(out)
+    return data_lines(name)
 
 
-@cache
 def sections(name: str) -> dict[str, tuple[str, ...]]:
     """A data file in [section] groups: section name -> its lines."""
-    groups: dict[str, list[str]] = {}
-    current = ""
-    for line in lines(name):
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1].strip()
-            groups.setdefault(current, [])
-        else:
-            groups.setdefault(current, []).append(line)
-    return {k: tuple(v) for k, v in groups.items()}
+    return data_sections(name)
 
 
 @cache

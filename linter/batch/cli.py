@@ -43,7 +43,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from linter.batch.inputs import RecordFields
     from linter.batch.local import EngineError
     from linter.batch.work import WorkSettings
-    from linter.config import ENGINE_SECTIONS, ConfigError, ConfigResolver, matches, split_selectors
+    from linter.config import ENGINE_SECTIONS, ConfigError, ConfigResolver, check_selectors, split_selectors
     from linter.registry import default_registry
 
     registry = default_registry()
@@ -51,9 +51,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     try:
         resolver = ConfigResolver(registry, args.config)
         config = resolver.for_path(str(Path.cwd() / "audit"))
-        for selector in (select or []) + (ignore or []):
-            if not any(matches(selector, c) for c in registry.all()):
-                raise ConfigError(f"--select/--ignore: {selector!r} matches no check id, prefix or category")
+        check_selectors((select or []) + (ignore or []), registry)
     except ConfigError as exc:
         print(f"healthlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
