@@ -7,8 +7,8 @@ import socket
 
 import pytest
 
-from linter.language import detect
 from linter.findings import Severity
+from linter.language import detect
 
 from .conftest import LintFn, found, seed
 
