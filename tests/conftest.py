@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +19,23 @@ from linter.runner import LintOptions, lint_document
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
+
+
+# Two sentences over the readability limit of 30 words, for tests that need a finding to move.
+LONG_1 = ("People who stop taking an antidepressant suddenly can feel dizzy, irritable and unwell for a "
+          "few weeks, which is why doctors usually lower the dose slowly over a month or more and check "
+          "in with the patient along the way.")
+LONG_2 = ("If you have been taking a sleeping pill every night for several months, your body may have "
+          "adjusted to it, so stopping all at once can bring back poor sleep for a while and make you "
+          "think that the pill was still needed.")
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+                "GIT_COMMITTER_EMAIL": "t@example.org"}
+
+
+def git(repo: Path, *args: str) -> None:
+    """Run git in ``repo`` with a fixed identity and no system or user configuration."""
+    env = {**os.environ, **GIT_IDENTITY, "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent"}
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
 
 
 @pytest.fixture(scope="session")

@@ -11,12 +11,8 @@ from linter.baseline import BaselineError, apply_baseline, fingerprint, read_bas
 from linter.cli import main
 from linter.report import RunReport
 
-LONG_1 = ("People who stop taking an antidepressant suddenly can feel dizzy, irritable and unwell for a "
-          "few weeks, which is why doctors usually lower the dose slowly over a month or more and check "
-          "in with the patient along the way.")
-LONG_2 = ("If you have been taking a sleeping pill every night for several months, your body may have "
-          "adjusted to it, so stopping all at once can bring back poor sleep for a while and make you "
-          "think that the pill was still needed.")
+from .conftest import LONG_1, LONG_2
+
 ARTICLE = f"# Coming off medicines\n\nAsk your doctor first.\n\n{LONG_1}\n"
 ARGS = ["check", "--no-cache", "--select", "readability", "--fail-on", "info", "--format", "json"]
 

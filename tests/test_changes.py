@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,18 +11,7 @@ import pytest
 from linter.changes import _added_lines, changes_since
 from linter.cli import main
 
-LONG_1 = ("People who stop taking an antidepressant suddenly can feel dizzy, irritable and unwell for a "
-          "few weeks, which is why doctors usually lower the dose slowly over a month or more and check "
-          "in with the patient along the way.")
-LONG_2 = ("If you have been taking a sleeping pill every night for several months, your body may have "
-          "adjusted to it, so stopping all at once can bring back poor sleep for a while and make you "
-          "think that the pill was still needed.")
-GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent"}
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env={**os.environ, **GIT_ENV})
+from .conftest import LONG_1, LONG_2, git
 
 
 @pytest.fixture

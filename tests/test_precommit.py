@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import GIT_IDENTITY, git
+
 pytest.importorskip("pre_commit")
 
 ROOT = Path(__file__).resolve().parent.parent
-GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
 INDEX_UNREACHABLE = ("No matching distribution found", "Could not find a version that satisfies",
                      "NewConnectionError", "Temporary failure in name resolution", "Network is unreachable")
 TIMEOUT_S = 900
@@ -30,10 +30,6 @@ CLEAN_PAGE = (f"# Magnesium and sleep\n\n{INTRO}\n\nMost people get enough magne
               "and whole grains. If you have kidney disease, ask your doctor before taking a supplement.\n")
 
 
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env={**os.environ, **GIT_ENV})
-
-
 def try_repo(tmp_path: Path, name: str, page: str) -> subprocess.CompletedProcess[str]:
     """Stage ``page`` in a new repository and run the hook on the staged files, as a commit would."""
     repo = tmp_path / "content"
@@ -43,7 +39,8 @@ def try_repo(tmp_path: Path, name: str, page: str) -> subprocess.CompletedProces
     (repo / "articles" / name).write_text(page, encoding="utf-8")
     (repo / "notes.py").write_text("print('not an article')\n", encoding="utf-8")
     git(repo, "add", ".")
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    env = {**os.environ, **GIT_IDENTITY, "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+           "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
     proc = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "healthlint", "--verbose"],
                           cwd=repo, env=env, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
     output = proc.stdout + proc.stderr
