@@ -28,6 +28,8 @@ KINDS = {
     "gambling-crypto": "Gambling or crypto promotion",
 }
 DIGIT = re.compile(r"\d")
+# a phrase in double quotes inside a sentence is mentioned, not urged on the reader
+QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 PLACEHOLDERS = ("{price}", "{percent}", "{phone}")
 MAX_STANDALONE_WORDS = 8
 MAX_SALES_LINE_WORDS = 6
@@ -138,6 +140,11 @@ def is_sales_line(toks: list[Token], text: str) -> bool:
     return toks[0].text in verbs and any(t.text in modifiers for t in toks[1:])
 
 
+def quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a pair of double quotes of ``text``."""
+    return any(m.start() < start and end <= m.end() for m in QUOTED.finditer(text))
+
+
 @register
 class SpamCta(Check):
     """What it finds: commercial calls to action and sales language in an article: "buy now",
@@ -149,7 +156,8 @@ class SpamCta(Check):
     sentence is a warning. Phrases that are ordinary English in a sentence ("compare
     pharmacies for the lowest price", "available without a prescription") count only as
     standalone lines, and "buy time", "you can buy ibuprofen at any pharmacy" and health calls
-    to action ("call 911", "see your doctor", "get vaccinated") are never spam.
+    to action ("call 911", "see your doctor", "get vaccinated") are never spam. A phrase in
+    double quotes inside a sentence ('adverts that shout "buy now"') is a mention, not a call.
 
     Why it matters: sales copy inside a health article means the text serves a seller, not
     the reader. Readers and search engines discount the whole page, and "no prescription
@@ -178,7 +186,8 @@ class SpamCta(Check):
                 and len(toks) <= MAX_STANDALONE_WORDS
                 and standalone(document, unit)
             )
-            hits = [h for h in find_phrases(toks, alone) if alone or not is_statement(toks, h[1])]
+            hits = [h for h in find_phrases(toks, alone)
+                    if alone or not (is_statement(toks, h[1]) or quoted(text, h[1] - unit.start, h[2] - unit.start))]
             for phrase, start, end in hits:
                 where = "a standalone line" if alone else "a sentence"
                 yield Finding(

@@ -44,6 +44,11 @@ def test_sales_language_inside_a_sentence_is_a_warning(lint: LintFn) -> None:
     assert all(h.severity == Severity.WARNING for h in hits)
 
 
+def test_quoted_mention_leaves_the_rest_of_the_sentence_judged(lint: LintFn) -> None:
+    hits = spam(lint, 'Ignore the "buy now" buttons, then order now from our shop and get free shipping.')
+    assert [h.text for h in hits] == ["order now", "free shipping"]
+
+
 def test_inflected_forms_match(lint: LintFn) -> None:
     hits = spam(lint, "Claim your welcome bonuses and spin the reels at our casino, where the free spins never stop.")
     assert [h.text for h in hits] == ["welcome bonuses", "free spins"]
@@ -69,6 +74,7 @@ def test_order_hotline(lint: LintFn) -> None:
         "Generic naproxen can cost only $4 a month at some pharmacies.",
         "The order of the exercises matters less than doing them every day.",
         "Shop around for a mattress that is firm but not hard.",
+        'Adverts that shout "buy now" or “limited time offer” want you to decide before you check the facts.',
     ],
 )
 def test_traps_are_not_spam(lint: LintFn, line: str) -> None:
