@@ -10,6 +10,8 @@ from importlib import resources
 from linter.document import Document
 
 STANDALONE_KINDS = ("paragraph", "quote")
+# A list of sources has no subject of its own: it is not judged, and its names are not the subject.
+SOURCE_LIST = re.compile(r"^\W*(?:other |additional )?(?:sources?|references?|bibliography)\s*:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,24 @@ def is_edge_heading(heading: str) -> bool:
     return any(p.search(heading.strip()) for p in _patterns("offtopic_edge_headings.txt"))
 
 
-def split_units(document: Document, min_words: int) -> list[Unit]:
-    """Units in reading order. The title block itself is not a unit (it states the subject)."""
+def page_furniture(document: Document) -> frozenset[int]:
+    """Indices of the blocks that belong to the site around the article (notices, order terms,
+    testimonials, navigation, template lines): not the author's prose, so neither judged nor
+    part of the article's subject. `scrape-residue` reports them."""
+    from checks._furniture import furniture_blocks
+    from checks.residue import classify
+
+    found = set(furniture_blocks(document))
+    for i, block in enumerate(document.blocks):
+        text = document.block_text(block)
+        if block.kind != "heading" and (classify(text) is not None or SOURCE_LIST.match(text)):
+            found.add(i)
+    return frozenset(found)
+
+
+def split_units(document: Document, min_words: int, skip: frozenset[int] = frozenset()) -> list[Unit]:
+    """Units in reading order, without the blocks at the indices ``skip``. The title block itself
+    is not a unit (it states the subject)."""
     title = (document.title or "").strip()
     units: list[Unit] = []
     heading = ""
@@ -64,6 +82,9 @@ def split_units(document: Document, min_words: int) -> list[Unit]:
                 heading = text.strip()
             continue
         if i == 0 and text.strip() == title:
+            continue
+        if i in skip:
+            flush()  # a passage never runs across page furniture
             continue
         words = len(text.split())
         if block.kind in STANDALONE_KINDS and words >= min_words:

@@ -77,15 +77,17 @@ class OffTopic(Check):
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
         from checks._topic_scoring import article_terms, score_passage, score_units, whole_article
-        from checks._topic_units import is_care_heading, is_edge_heading, split_units
+        from checks._topic_units import is_care_heading, is_edge_heading, page_furniture, split_units
 
         min_words = int(settings["min-words"])
-        units = split_units(document, min_words)
+        furniture = page_furniture(document)
+        units = split_units(document, min_words, furniture)
         judged = [i for i, u in enumerate(units) if u.words >= min_words]
         if len(judged) < int(settings["min-passages"]):
             return
         title = document.title or ""
-        article = whole_article(document.text, units, title)
+        prose = "\n\n".join(document.block_text(b) for i, b in enumerate(document.blocks) if i not in furniture)
+        article = whole_article(prose, units, title)
         if article.health < MIN_ARTICLE_HEALTH:
             return  # not a health article: its passages are not judged against a health subject
         edges = {judged[0], judged[-1]}
@@ -105,9 +107,11 @@ class OffTopic(Check):
                        and score.lexical < OUTLIER_LEXICAL and score.shared < OUTLIER_SHARED)
             if unusual or far or foreign or outlier:
                 flagged.append((unit.start, unit.end, score.top_terms))
-        for block in document.blocks:
+        for i, block in enumerate(document.blocks):
             text = document.block_text(block)
-            if block.kind not in ("paragraph", "quote") or not SHORT_WORDS <= len(text.split()) < min_words:
+            if i in furniture or block.kind not in ("paragraph", "quote"):
+                continue
+            if not SHORT_WORDS <= len(text.split()) < min_words:
                 continue
             heading = next((u.heading for u in units if u.start <= block.start < u.end), "")
             if is_care_heading(heading):
