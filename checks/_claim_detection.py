@@ -29,6 +29,8 @@ DUTY_MODALS = {"should", "must", "shall", "ought"}
 RAISING = {"help", "seem", "appear", "tend", "prove", "show", "continue", "use", "be", "find", "know",
            "report", "demonstrate", "work", "act", "serve"}
 STRENGTH_ORDER = {"hedged": 0, "plain": 1, "absolute": 2}
+CONTRAST = {"but", "yet", "whereas", "while"}
+SPECULATIVE = {"possible", "potential", "putative", "hypothetical"}
 NEGATED_BEFORE = re.compile(r"\b(not|no|never|neither|nor|isn't|aren't)\s+(\w+\s+)?$", re.IGNORECASE)
 
 
@@ -86,12 +88,14 @@ def _subject(token: Token, sent: Span) -> tuple[list[Token], bool] | None:
     top = chain[-1]
     for child in top.children:
         if child.dep_ in SUBJECTS:
-            passive = child.dep_.endswith("pass")
+            # "X was found to improve Y": the passive is the reporting verb's, X acts on Y
+            passive = child.dep_.endswith("pass") and (top is token or top.lemma_.lower() not in RAISING)
             if child.lower_ in ("which", "that", "who") and top.dep_ == "relcl":
                 return list(top.head.subtree), passive
             return list(child.subtree), passive
-    if top.dep_ == "relcl":
-        return list(top.head.subtree), False
+    if top.dep_ == "relcl" or (top.dep_ == "acl" and top.tag_ == "VBG"):
+        # "a potent threat leading to DKA": the noun the clause hangs on acts
+        return [t for t in top.head.subtree if t.i < top.i], False
     # parse slips ("This tea cures arthritis" with no nsubj): the words before the verb
     before = [t for t in sent if t.i < top.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
     if top.dep_ == "ROOT" and before and top.tag_ not in ("VB",):
@@ -109,9 +113,29 @@ def _objects(token: Token) -> list[Token]:
     return words
 
 
+def _research_agenda(token: Token) -> bool:
+    """The word sits in a clause that asks a question ("whether X reduces Y") or sets research
+    to do ("future research should investigate how X can be improved"): no finding."""
+    lex = lexicons()
+    current = token
+    for _ in range(12):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in current.children):
+            return True
+        past = current.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in current.children)
+        if current.lemma_.lower() in lex.agenda_verbs and current.pos_ == "VERB" and not past:
+            return True
+        if current.head is current:
+            break
+        current = current.head
+    return False
+
+
 def _purpose_or_duty(token: Token) -> bool:
-    """An infinitive of purpose or need ("strategies to reduce", "are needed to reduce"), or a
-    verb under "should"/"must": it says what ought to happen, not what an intervention does."""
+    """An infinitive of purpose or need ("strategies to reduce", "are needed to reduce"), a
+    verb under "should"/"must" or a research agenda: it says what ought to happen or be found
+    out, not what an intervention does."""
+    if _research_agenda(token):
+        return True
     for tok in _chain(token):
         if any(c.dep_ == "aux" and c.lower_ in DUTY_MODALS for c in tok.children):
             return True
@@ -123,7 +147,21 @@ def _purpose_or_duty(token: Token) -> bool:
     return False
 
 
+def _negation_scope(chain: list[Token]) -> list[Token]:
+    """The part of the chain whose negation reaches the first word: a conjunct with its own
+    auxiliary or after "but" ("did not reduce A but did increase B") is a clause of its own."""
+    scope: list[Token] = []
+    for tok in chain:
+        scope.append(tok)
+        if tok.dep_ == "conj" and any(
+            c.dep_ in ("aux", "auxpass") or (c.dep_ == "cc" and c.lower_ in CONTRAST) for c in tok.children
+        ):
+            break
+    return scope
+
+
 def _negated(chain: list[Token], sent: Span) -> bool:
+    chain = _negation_scope(chain)
     for tok in chain:
         if any(c.dep_ == "neg" for c in tok.children):
             return True
@@ -180,6 +218,24 @@ def _nominal(tokens: list[Token]) -> bool:
     return any(t.pos_ in ("NOUN", "PROPN") for t in tokens)
 
 
+def _misparsed_phrasal(tok: Token, sent: Span, lex: Lexicons) -> bool:
+    """A phrasal effect or causal verb the tagger took for a noun after a noun phrase, with the
+    change it brings right after it: "supplementation for 10 weeks results in significant
+    reductions in ...", "patients with CVD benefit from lowering of LDL"."""
+    lemma = tok.lemma_.lower()
+    particle = "from" if lemma == "benefit" else lex.causal_verbs.get(lemma, "").split(" ")[0]
+    if tok.pos_ != "NOUN" or not particle or tok.i == sent.start or tok.i + 2 >= sent.end:
+        return False
+    if tok.doc[tok.i + 1].lower_ != particle or tok.doc[tok.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.doc[tok.i - 1].dep_ == "compound" and tok.doc[tok.i - 1].head is tok and lemma != "result":
+        return False  # "disease benefit" as a compound is the misparse; "treatment benefit from" is a noun
+    after = tok.doc[tok.i + 2 : min(tok.i + 6, sent.end)]
+    if lemma == "benefit":
+        return after[0].tag_ == "VBG" or _health_related(after, lex)
+    return any(t.lemma_.lower() in lex.change_nouns for t in after)
+
+
 def _misparsed_verb(tok: Token, sent: Span, lex: Lexicons) -> bool:
     """An inflected effect verb the tagger took for a noun or adjective ("Sertraline cures
     depression" read as a compound noun), or for a modifier in a sentence left without a verb
@@ -197,9 +253,13 @@ def _misparsed_verb(tok: Token, sent: Span, lex: Lexicons) -> bool:
     if not (inflected or has_object):
         return False
     previous, following = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
-    if previous.pos_ == "ADV" and previous.i > sent.start:
+    if previous.pos_ == "ADV" and previous.i > sent.start and previous.lower_.endswith("ly"):
         previous = tok.doc[previous.i - 1]
-    if following.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "NUM"):
+    elif previous.pos_ == "ADV" and previous.is_alpha and len(previous) > 6:
+        return following.pos_ in ("NOUN", "PROPN", "ADJ")  # a drug name guessed as an adverb
+    # "treatment stimulates liver injury" with "liver" read as the verb and "stimulates" as its subject
+    noun_read_as_verb = following.tag_ == "VBP" and tok.head is following and tok.dep_ == "nsubj"
+    if following.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "NUM") and not noun_read_as_verb:
         return False
     if previous.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or previous.text == ")":
         return True
@@ -209,7 +269,9 @@ def _misparsed_verb(tok: Token, sent: Span, lex: Lexicons) -> bool:
 def _verb_claims(sent: Span, lex: Lexicons, strict: bool) -> Iterator[tuple[str, Token]]:
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if _misparsed_verb(tok, sent, lex) and (not strict or _health_related(sent, lex)):
+        if (_misparsed_verb(tok, sent, lex) or _misparsed_phrasal(tok, sent, lex)) and (
+            not strict or _health_related(sent, lex)
+        ):
             yield "effect", tok
         elif tok.pos_ == "VERB" and lemma == "benefit" and any(c.lower_ == "from" for c in tok.children):
             if not _negated(_chain(tok), sent):
@@ -228,14 +290,14 @@ def _verb_claims(sent: Span, lex: Lexicons, strict: bool) -> Iterator[tuple[str,
             if _effect_claim(tok, sent, lex, strict) and not _negated(_chain(tok), sent):
                 yield "cause", tok
         elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
-            _effect_nominal(tok, lex) or _change_with_cause(tok, lex)
+            _effect_nominal(tok, lex) or _change_with_cause(tok, lex) or _reported_role(tok, lex)
         ):
             verb = tok.head
             if not _purpose_or_duty(verb) and not _negated(_chain(verb), sent):
                 yield "effect", tok
         elif lemma in lex.light_verbs:
             kind = _predicate_claim(tok, sent, lex, strict)
-            if kind and not _negated(_chain(tok), sent):
+            if kind and not _negated(_chain(tok), sent) and not _research_agenda(tok):
                 yield kind, tok
 
 
@@ -246,10 +308,15 @@ def _predicate_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> str
     for child in children:
         lemma = child.lemma_.lower()
         dep = "acomp" if child.dep_ == "conj" else child.dep_
+        if tok.lemma_ == "be" and child.dep_ == "prep" and child.lower_ == "of" and any(
+            g.lemma_.lower() in ("benefit", "help") for g in child.children if g.dep_ == "pobj"
+        ) and _subject(tok, sent) is not None:
+            return "effect"  # "Clozapine is of benefit in reducing ..."
         if child.dep_ in ("dobj", "attr") and lemma in lex.effect_nouns:
             if lemma == "role" and tok.lemma_ != "play":
                 continue
-            needs_target = lemma in ("effect", "benefit", "role", "answer", "solution")
+            needs_target = lemma in ("effect", "benefit", "role", "answer", "solution") and not any(
+                c.lemma_.lower() in lex.benefit_modifiers for c in child.children if c.dep_ in ("amod", "compound"))
             if needs_target and not any(c.dep_ == "prep" for c in child.children):
                 continue
             if _subject(tok, sent) is not None and (not strict or _health_related(child.subtree, lex)):
@@ -268,6 +335,13 @@ def _predicate_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> str
             has_of = any(c.dep_ == "prep" and c.lower_ in ("of", "for", "in", "during") for c in child.children)
             if mods & lex.prevalence_modifiers and has_of:
                 return "prevalence"
+        if child.dep_ == "nsubj" and tok.lemma_ == "be" and lex.prevalence_nouns.in_words([lemma]):
+            # "the most common cause of PD was lactase deficiency": the condition itself follows "of"
+            mods = {c.lemma_.lower() for c in child.children if c.dep_ in ("amod", "compound", "advmod")}
+            of_heads = [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                        if g.dep_ == "pobj"]
+            if mods & lex.prevalence_modifiers and of_heads and _health_related(of_heads, lex, interventions=False):
+                return "prevalence"
         if dep == "acomp" and lemma in lex.effect_adjectives and tok.lemma_ == "be":
             target = [g for c in child.children if c.dep_ in ("prep", "xcomp") for g in c.subtree]
             if lemma == "good" and not any(c.lower_ == "for" for c in child.children):
@@ -283,6 +357,13 @@ def _predicate_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> str
             subject = _subject(tok, sent)
             if target and subject and not _is_meta(subject[0], lex) and _health_related(target, lex):
                 return "effect"
+            # "X is critical to improve birth outcomes": the effect is the complement's
+            effect = next((c for c in child.children
+                           if c.dep_ == "xcomp" and c.lemma_.lower() in lex.effect_verbs), None)
+            if effect is not None and subject and _nominal(subject[0]) and not any(
+                t.lower_ == "it" for t in subject[0]
+            ) and not _is_meta(subject[0], lex) and _nominal(_objects(effect)):
+                return "effect"
         if dep == "acomp" and lemma in lex.prevalence_modifiers and tok.lemma_ == "be":
             subject = _subject(tok, sent)
             if subject and _health_related(subject[0], lex, interventions=False) and any(
@@ -294,8 +375,38 @@ def _predicate_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> str
 
 def _effect_nominal(noun: Token, lex: Lexicons) -> bool:
     """"the effect of X on Y", "the effectiveness of X": a noun of effect with its preposition."""
-    needed = lex.effect_nominals.get(noun.lower_)
-    return needed is not None and any(c.dep_ == "prep" and c.lower_ == needed for c in noun.children)
+    needed = lex.effect_nominals.get(noun.lower_) or lex.effect_nominals.get(noun.lemma_.lower())
+    if needed is None or any(c.lemma_.lower() in SPECULATIVE for c in noun.children):
+        return False
+    # the parser often hangs "on Y" on X in "the effect of X on Y"
+    actors = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(c.dep_ == "prep" and c.lower_ == needed for w in [noun, *actors] for c in w.children)
+
+
+def _reported_role(noun: Token, lex: Lexicons) -> bool:
+    """"(findings) support a role of the CLOCK gene in breast cancer", "the promise of X in
+    reducing Y": a role noun reported as found, with what acts (a noun, not "the importance of
+    monitoring") and a health target or an effect ("in reducing", "for children's health")."""
+    if noun.lemma_.lower() not in lex.role_nouns or noun.dep_ != "dobj":
+        return False
+    if noun.head.lemma_.lower() not in lex.reporting_verbs or any(
+        c.lemma_.lower() in SPECULATIVE for c in noun.children
+    ):
+        return False
+    actor = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if actor is None or not any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in actor.children):
+        return False
+    targets = [c for c in [*noun.children, *(g for o in actor.children for g in o.children)]
+               if c.dep_ == "prep" and c.lower_ in ("in", "for")]
+    for target in targets:
+        words = list(target.subtree)[1:]
+        gerund = next((w for w in words if w.tag_ == "VBG"), None)
+        if gerund is not None and gerund.lemma_.lower() in lex.effect_verbs | lex.causal_verbs.keys():
+            return True
+        if _health_related(words, lex) or any(w.lemma_.lower() in lex.change_nouns or w.lemma_.lower() in (
+                "health", "development", "pathophysiology") for w in words):
+            return True
+    return False
 
 
 def _change_with_cause(noun: Token, lex: Lexicons) -> bool:
@@ -308,9 +419,22 @@ def _change_with_cause(noun: Token, lex: Lexicons) -> bool:
 def _marker_claim(sent: Span, lex: Lexicons) -> str | None:
     for marker in lex.causal_markers:
         found = marker.search(normalise(sent.text))
-        if found and _health_related(sent, lex, interventions=False):
+        if found and _health_related(sent, lex, interventions=False) and not _marker_in_duty(sent, found.start()):
             return found.group(0)
     return None
+
+
+def _marker_in_duty(sent: Span, offset: int) -> bool:
+    """Whether the causal marker at ``offset`` hangs on a clause of purpose, duty or agenda
+    ("are needed to reduce mortality due to CHD")."""
+    tok = next((t for t in sent if t.idx - sent.start_char >= offset), None)
+    for _ in range(12):
+        if tok is None:
+            return False
+        if tok.pos_ in ("VERB", "AUX") and _purpose_or_duty(tok):
+            return True
+        tok = tok.head if tok.head is not tok else None
+    return False
 
 
 def _strength(sent: Span, lex: Lexicons, trigger: Token | None) -> str:

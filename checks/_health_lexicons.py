@@ -69,6 +69,10 @@ class Lexicons:
     change_nouns: frozenset[str]
     negating_phrases: tuple[str, ...]
     passive_routine: frozenset[str]
+    agenda_verbs: frozenset[str]
+    role_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+    benefit_modifiers: frozenset[str]
     prevalence_nouns: WordList
     prevalence_modifiers: frozenset[str]
     conditions: WordList
@@ -116,6 +120,10 @@ def lexicons() -> Lexicons:
         change_nouns=frozenset(data_lines("claims_change_nouns")),
         negating_phrases=tuple(data_lines("claims_negating_phrases")),
         passive_routine=frozenset(data_lines("claims_passive_routine")),
+        agenda_verbs=frozenset(data_lines("claims_agenda_verbs")),
+        role_nouns=frozenset(data_lines("claims_role_nouns")),
+        reporting_verbs=frozenset(data_lines("claims_reporting_verbs")),
+        benefit_modifiers=frozenset(data_lines("claims_benefit_modifiers")),
         prevalence_nouns=_word_list(["claims_prevalence_nouns"]),
         prevalence_modifiers=frozenset(data_lines("claims_prevalence_modifiers")),
         conditions=_word_list(["claims_conditions"], "claims_condition_suffixes"),

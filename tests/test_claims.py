@@ -79,6 +79,42 @@ def test_research_agendas_and_duties_are_not_claims(lint: LintFn, sentence: str)
     assert claims(lint(sentence, select=CLAIM)) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regular walking was found to improve symptoms of arthritis.",
+        "The drug did not lower blood pressure but did reduce the risk of stroke.",
+        "These findings highlight the role of vitamin D in preventing fractures.",
+        "Good sleep is critical to improve recovery after surgery.",
+        "Patients with heart disease benefit from lowering of LDL cholesterol.",
+        "Magnesium supplementation for eight weeks results in significant reductions in blood pressure.",
+        "The effects of statins on muscle pain were small.",
+        "Exercise is of benefit in reducing back pain.",
+        "The most common cause of back pain is a muscle strain.",
+    ],
+)
+def test_reported_findings_nominal_and_phrasal_claims_are_found(lint: LintFn, sentence: str) -> None:
+    """Raised passives ("was found to improve"), the positive half of a contrast, roles and
+    effects named as nouns, and phrasal verbs the small parser reads as nouns."""
+    assert claims(lint(sentence, select=CLAIM)) == [("warning", sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Future research should investigate how the diet can be improved to prevent obesity.",
+        "Doctors should consider the factors that influence a patient's choice of treatment.",
+        "It is important to confirm whether these genes have an effect on heart disease.",
+        "More trials are needed to reduce the deaths due to heart disease.",
+        "The possible effect of supplements on the lens requires confirmation.",
+        "These data show the importance of monitoring body weight in people with HIV.",
+        "Study results in women showed no difference.",
+    ],
+)
+def test_open_questions_and_speculative_roles_are_not_claims(lint: LintFn, sentence: str) -> None:
+    assert claims(lint(sentence, select=CLAIM)) == []
+
+
 def test_hedged_claim_is_info_or_nothing(lint: LintFn) -> None:
     sentence = "Heat may ease back pain for some people."
     assert claims(lint(sentence, select=CLAIM)) == [("info", sentence)]
