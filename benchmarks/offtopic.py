@@ -3,7 +3,9 @@
 Builds two test sets from the real health pages in ../shared/benchmarks/pages/sondhi/ by
 inserting one paragraph into each page:
 - easy: the paragraph comes from a non-health news article (the gold article text in
-  ../shared/benchmarks/extraction/ground-truth.json);
+  ../shared/benchmarks/extraction/ground-truth.json), in English: the check judges English
+  articles, and a paragraph in another language is the language check's finding
+  (`foreign-fragment`), whose share of those paragraphs is printed apart;
 - hard: the paragraph comes from another health page about a different condition, which is
   what spun health pages really contain.
 An inserted paragraph counts as found when an off-topic finding overlaps it; any other finding
@@ -34,8 +36,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._shared import require  # noqa: E402
 from checks._topic_model import content_words, load_model  # noqa: E402
+from checks.language import ForeignFragment  # noqa: E402
 from checks.offtopic import OffTopic  # noqa: E402
 from linter.document import Document  # noqa: E402
+from linter.language import detect  # noqa: E402
 from linter.nlp import Analysis  # noqa: E402
 from linter.readers import parse_source  # noqa: E402
 
@@ -109,14 +113,20 @@ def paragraphs(text: str) -> list[str]:
     return out
 
 
-def easy_donors() -> list[str]:
+def english(text: str) -> bool:
+    languages = detect(text)
+    return max(languages, key=lambda k: languages[k]) == "en"
+
+
+def easy_donors(in_english: bool = True) -> list[str]:
+    """Paragraphs of non-health news articles, in English (or, with ``in_english=False``, in any other language)."""
     gold = json.loads(require("extraction", "ground-truth.json").read_text(encoding="utf-8"))
     donors = []
     for key in sorted(gold):
         body = gold[key]["articleBody"]
         if len(HEALTH_WORDS.findall(body)) >= 2:
             continue
-        donors.extend(paragraphs(body)[:2])
+        donors.extend(p for p in paragraphs(body)[:2] if english(p) == in_english)
     return donors
 
 
@@ -177,6 +187,12 @@ def baseline_findings(doc: Document) -> list[tuple[int, int]]:
 def findings_of(doc: Document) -> list[tuple[int, int]]:
     check = OffTopic()
     settings = dict(OffTopic.options)
+    return [(f.start or 0, f.end or 0) for f in check.run(doc, Analysis(doc, frozenset()), settings)]
+
+
+def foreign_findings_of(doc: Document) -> list[tuple[int, int]]:
+    check = ForeignFragment()
+    settings = dict(ForeignFragment.options)
     return [(f.start or 0, f.end or 0) for f in check.run(doc, Analysis(doc, frozenset()), settings)]
 
 
@@ -273,6 +289,12 @@ def main() -> None:
     for name, donors, label in (("easy", easy, "baseline, easy set"), ("hard", hard, "baseline, hard set")):
         print(evaluate(name, hosts, donors, positions, baseline_untouched, False, baseline_findings).line(label))
     print(f"baseline, untouched pages: {baseline_fp / len(hosts):.3f} false positives per article")
+    foreign_pool = easy_donors(in_english=False)
+    foreign = {h.name: rng.choice(foreign_pool) for h in hosts}
+    for label, detector in (("off-topic", findings_of), ("foreign-fragment", foreign_findings_of)):
+        tally = evaluate("foreign", hosts, foreign, positions, untouched, False, detector)
+        print(f"non-English news paragraphs ({len(foreign_pool)} candidates) inserted, found by {label}: "
+              f"{tally.found} of {tally.inserted}")
     gold = json.loads(require("extraction", "ground-truth.json").read_text(encoding="utf-8"))
     news = [parse_source(f"{key}.txt", gold[key]["articleBody"], "txt") for key in sorted(gold)
             if (gold[key].get("articleBody") or "").strip()]
