@@ -121,7 +121,7 @@ def english(text: str) -> bool:
 def easy_donors(in_english: bool = True) -> list[str]:
     """Paragraphs of non-health news articles, in English (or, with ``in_english=False``, in any other language)."""
     gold = json.loads(require("extraction", "ground-truth.json").read_text(encoding="utf-8"))
-    donors = []
+    donors: list[str] = []
     for key in sorted(gold):
         body = gold[key]["articleBody"]
         if len(HEALTH_WORDS.findall(body)) >= 2:
