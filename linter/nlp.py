@@ -41,8 +41,9 @@ def load_pipeline(needs: frozenset[str]) -> Language:
     with _lock:
         if key in _pipelines:
             return _pipelines[key]
-        import spacy
+        from linter.lean_import import import_spacy
 
+        spacy = import_spacy()
         disable, senter = _components(key)
         nlp = None
         errors: list[str] = []

@@ -42,6 +42,11 @@ class Check:
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
         raise NotImplementedError
 
+    def prepare(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> None:
+        """Called for every check before any check runs: a check whose engine works on a
+        thread of its own (and releases the GIL) starts it here, so that it runs alongside
+        the NLP pass and the other checks. Errors surface from ``run``."""
+
     @classmethod
     def docs(cls) -> str:
         return inspect.cleandoc(cls.__doc__ or "")

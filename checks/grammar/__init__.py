@@ -72,6 +72,13 @@ class Grammar(Check):
     options: ClassVar[Mapping[str, Any]] = {"spelling": True}
     engine_sections: ClassVar[tuple[str, ...]] = ("grammar", "languagetool")
 
+    def prepare(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> None:
+        grammar = {**ENGINE_SECTIONS["grammar"], **settings.get("grammar", {})}
+        if "harper" in grammar.get("engines", ["harper"]):
+            from linter.engines.harper_engine import start_harper
+
+            start_harper(document.text)  # Harper lints on its own thread during the spaCy parse
+
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
         grammar = {**ENGINE_SECTIONS["grammar"], **settings.get("grammar", {})}
         merged, errors = grammar_findings(
