@@ -120,7 +120,10 @@ def furniture_blocks(document: Document) -> dict[int, str]:
 
     for i, block in enumerate(document.blocks):
         text = document.block_text(block)
-        kind = None if block.kind == "heading" else furniture_kind(text)
+        if block.kind == "heading":  # a plain-text reader takes a short bar-separated row for a heading
+            kind = "navigation" if _navigation_row(text, len(text.split())) else None
+        else:
+            kind = furniture_kind(text)
         if kind:
             found[i] = kind
         if block.kind == "paragraph" and (kind or _link_like(text)):

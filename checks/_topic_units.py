@@ -76,15 +76,15 @@ def split_units(document: Document, min_words: int, skip: frozenset[int] = froze
 
     for i, block in enumerate(document.blocks):
         text = document.block_text(block)
+        if i in skip:
+            flush()  # a passage never runs across page furniture
+            continue
         if block.kind == "heading":
             flush()
             if not (i == 0 and text.strip() == title):
                 heading = text.strip()
             continue
         if i == 0 and text.strip() == title:
-            continue
-        if i in skip:
-            flush()  # a passage never runs across page furniture
             continue
         words = len(text.split())
         if block.kind in STANDALONE_KINDS and words >= min_words:

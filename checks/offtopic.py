@@ -23,8 +23,9 @@ MAX_NEAREST = 0.7
 # shares almost no rare words with it, whatever its vectors say.
 FAR_Z, FAR_SEMANTIC, FAR_SHARED = 1.75, 0.4, 0.2
 FOREIGN_Z, FOREIGN_LEXICAL, FOREIGN_SHARED = 1.5, 0.05, 0.15
-# The article's most distant passage (not the first or last) needs a little less evidence.
-OUTLIER_Z, OUTLIER_LEXICAL, OUTLIER_SHARED = 2.0, 0.06, 0.3
+# The article's most distant passage needs a little less evidence; as the first or last passage
+# (an introduction or conclusion shares fewer words) it must share less of its rare words.
+OUTLIER_Z, OUTLIER_LEXICAL, OUTLIER_SHARED, OUTLIER_EDGE_SHARED = 2.0, 0.06, 0.3, 0.25
 # A short paragraph is judged against the whole article, and only when it is plainly English
 # prose on no health subject that uses almost none of the article's words and none of its key terms.
 SHORT_WORDS, SHORT_MAX_HEALTH, SHORT_MAX_SHARED, SHORT_MIN_ENGLISH = 12, 0.05, 0.2, 0.2
@@ -103,8 +104,8 @@ class OffTopic(Check):
             unusual = score.z < -limit and score.semantic < MAX_SEMANTIC and score.nearest < MAX_NEAREST
             far = score.z < -FAR_Z and score.semantic < FAR_SEMANTIC and score.shared < FAR_SHARED
             foreign = score.z < -FOREIGN_Z and score.lexical < FOREIGN_LEXICAL and score.shared < FOREIGN_SHARED
-            outlier = (not edge and score.z == lowest and score.z < -OUTLIER_Z
-                       and score.lexical < OUTLIER_LEXICAL and score.shared < OUTLIER_SHARED)
+            outlier = (score.z == lowest and score.z < -OUTLIER_Z and score.lexical < OUTLIER_LEXICAL
+                       and score.shared < (OUTLIER_EDGE_SHARED if edge else OUTLIER_SHARED))
             if unusual or far or foreign or outlier:
                 flagged.append((unit.start, unit.end, score.top_terms))
         for i, block in enumerate(document.blocks):

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from checks._furniture import KINDS as FURNITURE_KINDS
+from checks._furniture import furniture_blocks, furniture_kind
 from checks._hygiene import CJK, DATA, WORD, lexicon_lines, lexicon_sections, standalone, units, word_count
 from linter.document import Document
 from linter.findings import Finding, Severity
@@ -165,10 +167,16 @@ class ScrapeResidue(Check):
 
     In an HTML page, page chrome around the article (comment counts, share buttons,
     breadcrumbs, banners, pagination) that the extractor let through is reported at info:
-    the page itself may be fine.
+    the page itself may be fine. Other page furniture is reported at info in any format:
+    copyright, privacy and disclaimer notices, order, shipping and refund terms, customer
+    testimonials, promotions of the site itself ("Call us at 1-800-...", "Printer-friendly
+    page"), navigation rows ("Home | About Us | Contact Us") and runs of short link titles,
+    news-feed items ("... and more »") and product ingredient lists. These may be long
+    blocks, recognised by their phrases and their form; the off-topic check leaves them out.
 
     How to fix: delete the line. If the text comes from a scraper, fix the extraction so it
-    keeps the article element only. The lexicons are `checks/data/residue_<language>.txt`.
+    keeps the article element only. The lexicons are `checks/data/residue_<language>.txt`
+    and, for page furniture, `checks/data/furniture_en.txt`.
     """
 
     id = "scrape-residue"
@@ -177,11 +185,17 @@ class ScrapeResidue(Check):
     summary = "Page-template leftovers (comment widgets, related links, tags, banners) in the body"
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
+        furniture = {document.blocks[i].start: kind for i, kind in furniture_blocks(document).items()}
         for unit in units(document):
             if unit.block.kind == "table-cell" or not standalone(document, unit):
                 continue
-            found = classify(unit.text(document))
+            text = unit.text(document)
+            found = classify(text)
             if found is None:
+                kind = furniture.get(unit.start) if unit.whole_block else furniture_kind(text)
+                if kind:
+                    yield Finding(self.id, f"{FURNITURE_KINDS[kind]} in the article body", unit.start, unit.end,
+                                  severity=Severity.INFO, suggestion="remove this page text from the article")
                 continue
             kind, titled = found
             chrome = kind in CHROME or (kind == "related-link" and not titled)

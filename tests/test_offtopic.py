@@ -178,3 +178,43 @@ def test_an_article_not_about_health_is_not_judged(lint: LintFn) -> None:
     paragraphs = [*MATCH_REPORT[:3], PARAGRAPHS[1], *MATCH_REPORT[3:]]
     report = lint(article(paragraphs, title="Late Penalty Lifts City to Third"), select=["off-topic"])
     assert found(report, "off-topic") == []
+
+
+FURNITURE = [
+    "I received my order in two days and my breathing has never been better. Thank you so much for "
+    "the excellent service, I will tell all my friends about your wonderful shop and order again "
+    "next month!",
+    "Orders are shipped the same day when placed before 3 pm. If you are not completely satisfied, "
+    "return the empty containers within 90 days of your first order and we will refund the full "
+    "price, less shipping and handling.",
+    "Copyright © 2009 Breathe Easy Health Ltd. All rights reserved. Reproduction of any kind is "
+    "prohibited without the written permission of Breathe Easy Health Ltd. This site is for "
+    "educational purposes only.",
+]
+
+
+def test_page_furniture_is_left_to_scrape_residue(lint: LintFn) -> None:
+    report = lint(article([*PARAGRAPHS, *FURNITURE]), select=["off-topic", "scrape-residue"])
+    assert found(report, "off-topic") == []
+    residue = found(report, "scrape-residue")
+    assert [f.text for f in residue] == FURNITURE
+    assert all(f.severity.label == "info" for f in residue)
+
+
+def test_an_inserted_paragraph_is_found_among_page_furniture(lint: LintFn) -> None:
+    paragraphs = [*PARAGRAPHS[:3], FOOTBALL, *PARAGRAPHS[3:], *FURNITURE]
+    findings = found(lint(article(paragraphs), select=["off-topic"]), "off-topic")
+    assert [f.text for f in findings] == [FOOTBALL]
+
+
+GOUT = (
+    "Gout attacks usually start at night in the joint of the big toe, which becomes hot, swollen and "
+    "so tender that even a bed sheet hurts. Uric acid crystals form in the joint when levels in the "
+    "blood stay high, and red meat, shellfish and beer make attacks more likely."
+)
+
+
+def test_another_condition_in_the_last_paragraph_is_flagged(lint: LintFn) -> None:
+    findings = found(lint(article([*PARAGRAPHS, GOUT]), select=["off-topic"]), "off-topic")
+    assert [f.text for f in findings] == [GOUT]
+    assert "gout" in findings[0].message.split("while")[0] or "uric" in findings[0].message
