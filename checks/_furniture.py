@@ -14,9 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from checks._hygiene import lexicon_sections
 from linter.document import Document
+
+try:  # the regex parser, to find the literal text a phrase pattern needs
+    from re import _parser as _sre  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_parse as _sre
 
 KINDS = {
     "legal-notice": "Legal, copyright or disclaimer notice",
@@ -50,6 +56,8 @@ MINOR = frozenset({"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", 
 class Signal:
     weight: int
     pattern: re.Pattern[str]
+    # one of these strings occurs (lower-cased) in any match: a cheap test before the regex
+    literals: frozenset[str] | None
 
 
 @lru_cache(maxsize=1)
@@ -61,9 +69,49 @@ def signals() -> dict[str, tuple[Signal, ...]]:
         parsed = []
         for line in lines:
             weight, _, regex = line.partition(" ")
-            parsed.append(Signal(int(weight), re.compile(regex, re.IGNORECASE | re.MULTILINE)))
+            pattern = re.compile(regex, re.IGNORECASE | re.MULTILINE)
+            parsed.append(Signal(int(weight), pattern, required_literals(regex)))
         out[kind] = tuple(parsed)
     return out
+
+
+def required_literals(regex: str) -> frozenset[str] | None:
+    """Strings one of which every match of ``regex`` contains, or None when none can be told."""
+    return _best(_sequence(_sre.parse(regex)))
+
+
+Literals = frozenset[str] | None
+
+
+def _sequence(items: Any) -> list[frozenset[str]]:
+    """The literal sets that a match of this sequence of regex items must contain (one of each)."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            run.append(chr(arg).lower())
+            continue
+        if run:
+            found.append(frozenset({"".join(run)}))
+            run = []
+        inner: Literals = None
+        if op is _sre.SUBPATTERN:
+            inner = _best(_sequence(arg[-1]))
+        elif op is _sre.BRANCH:
+            choices = [_best(_sequence(alternative)) for alternative in arg[1]]
+            inner = None if any(c is None for c in choices) else frozenset().union(*(c for c in choices if c))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
+            inner = _best(_sequence(arg[2]))
+        if inner:
+            found.append(inner)
+    if run:
+        found.append(frozenset({"".join(run)}))
+    return found
+
+
+def _best(candidates: list[frozenset[str]]) -> Literals:
+    """The most telling literal set: the one whose shortest string is longest."""
+    return max(candidates, key=lambda c: min(len(x) for x in c), default=None)
 
 
 def furniture_kind(text: str) -> str | None:
@@ -78,11 +126,14 @@ def furniture_kind(text: str) -> str | None:
     if _navigation_row(text, words):
         return "navigation"
     enough = ENOUGH_LONG if words > LONG_WORDS else ENOUGH
+    lowered = text.lower()
     for kind, kind_signals in signals().items():
         if kind == "testimonial" and len(FIRST_PERSON.findall(text)) < MIN_FIRST_PERSON:
             continue
         score = 0
         for signal in kind_signals:
+            if signal.literals is not None and not any(x in lowered for x in signal.literals):
+                continue
             if signal.pattern.search(text):
                 score += signal.weight
                 if score >= enough:

@@ -96,3 +96,12 @@ def test_html_footer_furniture_in_the_main_text(lint: LintFn) -> None:
         ("Home | Sleep Topics | Contact Us | Privacy Policy", Severity.INFO),
         ("© 2009 Restful Nights Inc. All Rights Reserved.", Severity.INFO),
     }
+
+
+def test_the_phrase_patterns_literal_prefilter() -> None:
+    from checks._furniture import required_literals
+
+    assert required_literals(r"\b(claim|request) (for )?(a |your )?refund\b") == {"refund"}
+    assert required_literals(r"\bwe (never|do not) (rent|sell)\b") in ({"never", "do not"}, {"rent", "sell"})
+    assert required_literals(r"(©|\(c\))\s*(19|20)\d\d") == {"19", "20"}
+    assert required_literals(r"^\s*[“\"][^“”\"]+[”\"]\s*$") is None  # nothing literal: the regex always runs
