@@ -18,6 +18,7 @@ from typing import Any
 
 from checks._hygiene import lexicon_sections
 from linter.document import Document
+from linter.nlp import Analysis
 
 try:  # the regex parser, to find the literal text a phrase pattern needs
     from re import _parser as _sre  # type: ignore[attr-defined]
@@ -34,6 +35,7 @@ KINDS = {
     "feed-item": "News-feed item",
     "product-details": "Product ingredient list",
 }
+CACHE_KEY = "page-furniture"
 ENOUGH, ENOUGH_LONG, LONG_WORDS = 2, 3, 80
 MAX_WORDS = 200  # longer blocks are prose whatever phrases they contain
 MIN_FIRST_PERSON = 2  # a testimonial speaks in the first person singular
@@ -156,6 +158,14 @@ def _link_like(text: str) -> bool:
     if not tokens or len(text.split()) > MAX_LINK_WORDS or text.rstrip().endswith(SENTENCE_END):
         return False
     return all(t[0].isupper() or t.lower() in MINOR for t in tokens)
+
+
+def shared_furniture_blocks(document: Document, analysis: Analysis) -> dict[int, str]:
+    """`furniture_blocks`, computed once per document for every check that asks."""
+    cached: dict[int, str] | None = analysis.cache.get(CACHE_KEY)
+    if cached is None:
+        cached = analysis.cache[CACHE_KEY] = furniture_blocks(document)
+    return cached
 
 
 def furniture_blocks(document: Document) -> dict[int, str]:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from linter.document import Document
+from linter.nlp import Analysis
 
 STANDALONE_KINDS = ("paragraph", "quote")
 # A list of sources has no subject of its own: it is not judged, and its names are not the subject.
@@ -43,14 +44,14 @@ def is_edge_heading(heading: str) -> bool:
     return any(p.search(heading.strip()) for p in _patterns("offtopic_edge_headings.txt"))
 
 
-def page_furniture(document: Document) -> frozenset[int]:
+def page_furniture(document: Document, analysis: Analysis) -> frozenset[int]:
     """Indices of the blocks that belong to the site around the article (notices, order terms,
     testimonials, navigation, template lines): not the author's prose, so neither judged nor
     part of the article's subject. `scrape-residue` reports them."""
-    from checks._furniture import furniture_blocks
+    from checks._furniture import shared_furniture_blocks
     from checks.residue import classify
 
-    found = set(furniture_blocks(document))
+    found = set(shared_furniture_blocks(document, analysis))
     for i, block in enumerate(document.blocks):
         text = document.block_text(block)
         if block.kind != "heading" and (classify(text) is not None or SOURCE_LIST.match(text)):

@@ -81,7 +81,7 @@ class OffTopic(Check):
         from checks._topic_units import is_care_heading, is_edge_heading, page_furniture, split_units
 
         min_words = int(settings["min-words"])
-        furniture = page_furniture(document)
+        furniture = page_furniture(document, analysis)
         units = split_units(document, min_words, furniture)
         judged = [i for i, u in enumerate(units) if u.words >= min_words]
         if len(judged) < int(settings["min-passages"]):

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from checks._furniture import KINDS as FURNITURE_KINDS
-from checks._furniture import furniture_blocks, furniture_kind
+from checks._furniture import furniture_kind, shared_furniture_blocks
 from checks._hygiene import CJK, DATA, WORD, lexicon_lines, lexicon_sections, standalone, units, word_count
 from linter.document import Document
 from linter.findings import Finding, Severity
@@ -185,7 +185,7 @@ class ScrapeResidue(Check):
     summary = "Page-template leftovers (comment widgets, related links, tags, banners) in the body"
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
-        furniture = {document.blocks[i].start: kind for i, kind in furniture_blocks(document).items()}
+        furniture = {document.blocks[i].start: kind for i, kind in shared_furniture_blocks(document, analysis).items()}
         for unit in units(document):
             if unit.block.kind == "table-cell" or not standalone(document, unit):
                 continue
