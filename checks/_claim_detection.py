@@ -443,9 +443,20 @@ def _strength(sent: Span, lex: Lexicons, trigger: Token | None) -> str:
         return "absolute"
     if trigger is not None and trigger.lemma_.lower() in ("cure", "eradicate"):
         return "absolute"
-    if matches_any(lex.hedges, text):
+    if matches_any(lex.hedges, text) or (trigger is not None and _reported_use(trigger)):
         return "hedged"
     return "plain"
+
+
+def _reported_use(trigger: Token) -> bool:
+    """"Mitoxantrone is used to treat prostate cancer": what an intervention is used for (its
+    indication) reports practice; it does not assert that it works, so it reads as hedged."""
+    tok = trigger
+    if tok.head.lemma_.lower() == "help" and tok.dep_ == "xcomp":  # "used to help prevent"
+        tok = tok.head
+    head = tok.head
+    return (tok.dep_ in ("xcomp", "advcl") and head.lemma_.lower() == "use"
+            and any(c.dep_ == "auxpass" for c in head.children))
 
 
 def claims_in_sentence(sent: Span, lex: Lexicons | None = None, strict: bool = False,

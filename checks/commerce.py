@@ -123,8 +123,8 @@ class CommercialContent(Check):
 
     How to fix: keep sales material out of articles: move prices, ordering and testimonials to
     a clearly separate shop page, declare any commercial interest, and let the article inform.
-    Settings: `threshold` (weighted terms per 1,000 words, default 15), `error-threshold`
-    (default 45), `min-kinds` (default 2), `min-words` (the density is taken over at least this
+    Settings: `threshold` (weighted terms per 1,000 words, default 12), `error-threshold`
+    (default 36), `min-kinds` (default 2), `min-words` (the density is taken over at least this
     many words, default 400, so a short page is not judged on two words), `extra-phrases`
     (regular expressions of your own, each weighing 1).
     """
@@ -135,7 +135,7 @@ class CommercialContent(Check):
     languages = frozenset({"en"})  # an English sales vocabulary
     summary = "An article whose sales vocabulary is far denser than editorial text's"
     document_level = True
-    options = {"threshold": 15.0, "error-threshold": 45.0, "min-kinds": 2, "min-words": 400, "extra-phrases": []}
+    options = {"threshold": 12.0, "error-threshold": 36.0, "min-kinds": 2, "min-words": 400, "extra-phrases": []}
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
         terms = lexicon() + tuple(

@@ -115,6 +115,13 @@ def test_open_questions_and_speculative_roles_are_not_claims(lint: LintFn, sente
     assert claims(lint(sentence, select=CLAIM)) == []
 
 
+def test_what_a_treatment_is_used_for_reads_as_hedged(lint: LintFn) -> None:
+    """An indication reports practice, not that the drug works: info, like a hedged claim."""
+    sentence = "Mitoxantrone is used to treat prostate cancer."
+    assert claims(lint(sentence, select=CLAIM)) == [("info", sentence)]
+    assert claims(lint("Mitoxantrone treats prostate cancer.", select=CLAIM))[0][0] == "warning"
+
+
 def test_hedged_claim_is_info_or_nothing(lint: LintFn) -> None:
     sentence = "Heat may ease back pain for some people."
     assert claims(lint(sentence, select=CLAIM)) == [("info", sentence)]

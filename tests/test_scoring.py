@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from linter.findings import LocatedFinding, Severity
-from linter.scoring import CATEGORY_WEIGHT, PER_CHECK_CAP, SCALE, SEVERITY_POINTS, score
+from linter.scoring import (
+    CATEGORY_WEIGHT,
+    DEFAULT_WEIGHTS,
+    PER_CHECK_CAP,
+    SCALE,
+    SEVERITY_POINTS,
+    Weights,
+    score,
+)
 
 from .conftest import ROOT
 
@@ -15,10 +23,28 @@ def finding(check: str, category: str, severity: Severity) -> LocatedFinding:
 def test_clean_article_scores_100_and_findings_lower_it() -> None:
     assert score([], 500) == 100
     cta = finding("spam-cta", "spam", Severity.ERROR)
+    shop = finding("commercial-content", "spam", Severity.WARNING)
     claim = finding("unsupported-claim", "medical-claim", Severity.WARNING)
-    assert score([cta], 500) == 61
-    assert score([claim], 500) == 88
-    assert score([cta, claim], 500) < score([cta], 500) < score([claim], 500)
+    absolute = finding("unsupported-claim", "medical-claim", Severity.ERROR)
+    assert score([cta], 500) == 37
+    assert score([shop], 500) == 78
+    assert score([claim], 500) == 96
+    assert score([absolute], 500) == 72
+    assert score([cta, claim], 500) < score([cta], 500) < score([absolute], 500) < score([shop], 500)
+
+
+def test_errors_weigh_most_and_info_notes_cost_nothing() -> None:
+    grammar = finding("grammar", "grammar", Severity.WARNING)
+    note = finding("unsupported-claim", "medical-claim", Severity.INFO)
+    referral = finding("missing-professional-advice", "professional-advice", Severity.WARNING)
+    assert score([note] * 50, 500) == 100
+    assert score([grammar] * 5, 500) > score([referral], 500)
+
+
+def test_other_weights_can_be_compared() -> None:
+    shop = [finding("commercial-content", "spam", Severity.WARNING)]
+    lenient = Weights(category_weight={**CATEGORY_WEIGHT, "spam": 1.0})
+    assert score(shop, 500, lenient) > score(shop, 500) == score(shop, 500, DEFAULT_WEIGHTS)
 
 
 def test_one_noisy_check_is_capped_and_long_articles_are_forgiven_a_little() -> None:
