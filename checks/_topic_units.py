@@ -11,8 +11,12 @@ from linter.document import Document
 from linter.nlp import Analysis
 
 STANDALONE_KINDS = ("paragraph", "quote")
-# A list of sources has no subject of its own: it is not judged, and its names are not the subject.
-SOURCE_LIST = re.compile(r"^\W*(?:other |additional )?(?:sources?|references?|bibliography)\s*:", re.IGNORECASE)
+# A list of sources, or a reference entry ("Buist AS, McBurnie MA, et al."), has no subject of its
+# own: it is not judged, and its names are not the article's subject.
+SOURCE_LIST = re.compile(
+    r"^\W*(?:(?i:(?:other |additional )?(?:sources?|references?|bibliography)\s*:)"
+    r"|\d*\.?\s*[A-Z][\w'’-]+ [A-Z]{1,3}(?:,| and| &) [A-Z][\w'’-]+ [A-Z]{1,3}\b)"
+)
 
 
 @dataclass(frozen=True)
