@@ -218,3 +218,13 @@ def test_another_condition_in_the_last_paragraph_is_flagged(lint: LintFn) -> Non
     findings = found(lint(article([*PARAGRAPHS, GOUT]), select=["off-topic"]), "off-topic")
     assert [f.text for f in findings] == [GOUT]
     assert "gout" in findings[0].message.split("while")[0] or "uric" in findings[0].message
+
+
+def test_a_reference_entry_is_not_judged_as_a_passage(lint: LintFn) -> None:
+    reference = (
+        "Bland JM, Altman DG. Statistical methods for assessing agreement between two methods of "
+        "clinical measurement. Lancet 1986; 1(8476): 307-310. Reprinted in International Journal of "
+        "Nursing Studies 2010; 47(8): 931-936, with a commentary on limits of agreement and regression."
+    )
+    report = lint(article([*PARAGRAPHS, reference]), select=["off-topic"])
+    assert found(report, "off-topic") == []
