@@ -43,7 +43,10 @@ class OffTopic(Check):
     are judged with their section; a short paragraph is flagged only when it is plainly
     unrelated (no health subject, none of the article's key words). The first and last passages
     (introduction, conclusion) need a wider margin, and sections such as "When to see a doctor"
-    are never flagged. The message names the passage's top terms and the article's. An
+    are never flagged. Page furniture (copyright and disclaimer notices, order terms,
+    testimonials, navigation, feed items; `scrape-residue` reports it) and reference entries
+    are neither judged nor part of the article's subject. The message names the passage's top
+    terms and the article's. An
     article that is not about health at all (its words taken together are far from the health
     domain) is not judged.
 
