@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from linter.config import ConfigResolver, resolve_checks
+from linter.memory import release_free_memory
 from linter.readers import InputError, read_bytes, read_document
 from linter.registry import Registry
 from linter.report import ArticleReport
@@ -49,6 +50,7 @@ class Session:
         except InputError as exc:
             return ArticleReport(path=display, error=exc.problem)
         report = lint_document(document, checks, self.options)
+        release_free_memory()
         if cache is not None and key is not None:
             cache.put(key, report)
         return report
@@ -61,4 +63,6 @@ class Session:
             document = read_bytes(path, data, fmt=fmt, max_bytes=config.max_file_size)
         except InputError as exc:
             return ArticleReport(path=path, error=exc.problem)
-        return lint_document(document, checks, self.options)
+        report = lint_document(document, checks, self.options)
+        release_free_memory()
+        return report

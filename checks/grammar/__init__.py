@@ -12,8 +12,10 @@ from checks.grammar.merge import Judged, Merged, merge
 from checks.grammar.spelling import (
     OPENERS,
     coinage,
+    doubted_words,
     inside_name_or_address,
     misspelling_of,
+    spelling_issues,
     spelling_severity,
     starts_sentence,
 )
@@ -77,7 +79,7 @@ class Grammar(Check):
         if "harper" in grammar.get("engines", ["harper"]):
             from linter.engines.harper_engine import start_harper
 
-            start_harper(document.text)  # Harper lints on its own thread during the spaCy parse
+            start_harper(document.text, spell_check=False)  # on its own thread during the spaCy parse
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
         grammar = {**ENGINE_SECTIONS["grammar"], **settings.get("grammar", {})}
@@ -121,7 +123,7 @@ def grammar_findings(text: str, parse: Callable[[], Doc | None], sentences: Call
                           f"(known: {', '.join(ENGINES)})")
         elif name != "rules":
             try:
-                issues.extend(engine_issues(name, text, languagetool))
+                issues.extend(engine_issues(name, text, languagetool, vocab if spelling else None))
             except EngineUnavailable as exc:
                 errors.append(str(exc))
     if rules:
@@ -133,12 +135,19 @@ def grammar_findings(text: str, parse: Callable[[], Doc | None], sentences: Call
     return merge(judged), errors
 
 
-def engine_issues(name: str, text: str, languagetool: Mapping[str, Any]) -> list[EngineIssue]:
-    """The issues of one external engine on text (raises EngineUnavailable)."""
+def engine_issues(name: str, text: str, languagetool: Mapping[str, Any],
+                  vocab: Vocabulary | None = None) -> list[EngineIssue]:
+    """The issues of one external engine on text (raises EngineUnavailable). Harper's spell
+    checker is asked only about the words the vocabulary doubts, and not at all without vocab."""
     if name == "harper":
-        from linter.engines.harper_engine import harper_issues
+        from linter.engines.harper_engine import harper_issues, harper_unknown_words
 
-        return harper_issues(text)
+        issues = harper_issues(text, spell_check=False)
+        if vocab is not None:
+            unknown = harper_unknown_words(doubted_words(text, vocab))
+            issues.extend(spelling_issues(text, unknown, issues))
+            issues.sort(key=lambda i: (i.start, i.end, i.category))
+        return issues
     from linter.engines.languagetool_engine import languagetool_client
 
     return languagetool_client({**ENGINE_SECTIONS["languagetool"], **languagetool}).check(text)

@@ -10,14 +10,22 @@ away ("recieve" / "receive"), is a warning.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
+
 from checks.grammar import lexicon
 from checks.grammar.vocabulary import Vocabulary
+from linter.engines import EngineIssue
 from linter.findings import Severity
 
 SENTENCE_ENDS = ".!?:;\n"
 OPENERS = "\"'“‘([«"
 AFFIXES = "grammar_affixes.txt"
 MISSPELLING_RATIO = 10.0  # a typing-slip neighbour this many times more frequent makes a known word suspect
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Known words more frequent than this (about the 18,000 commonest) are real words, never typing
+# slips: "form" is not a slip for "from".
+SLIP_CEILING = 2_000_000.0
 
 
 def starts_sentence(text: str, start: int) -> bool:
@@ -108,3 +116,31 @@ def typing_slip(word: str, target: str) -> bool:
         return False
     doubled = (i > 0 and longer[i - 1] == longer[i]) or (i + 1 < len(longer) and longer[i + 1] == longer[i])
     return doubled or 0 < i < len(longer) - 1
+
+
+def doubted_words(text: str, vocab: Vocabulary) -> list[str]:
+    """The words of text worth a spell check: unknown to the general and medical word lists, or
+    rare and one typing slip away from a far more common word ("recieve")."""
+    doubted: list[str] = []
+    for word in sorted(set(WORD.findall(text))):
+        if len(word) < 2 or vocab.is_listed(word):
+            continue
+        low = word.lower()
+        count = vocab.counts.get(low)
+        if count is None or (count < SLIP_CEILING and misspelling_of(vocab, low, None) is not None):
+            doubted.append(word)
+    return doubted
+
+
+def spelling_issues(text: str, unknown: dict[str, EngineIssue], taken: Sequence[EngineIssue]) -> Iterator[EngineIssue]:
+    """An issue at every occurrence of an unknown word, except where another lint already is
+    (Harper keeps one lint per span: "usedand" is a fused word, not a misspelling)."""
+    if not unknown:
+        return
+    occupied = [(issue.start, issue.end) for issue in taken]
+    for match in WORD.finditer(text):
+        found = unknown.get(match.group())
+        if found is None or any(s < match.end() and match.start() < e for s, e in occupied):
+            continue
+        yield EngineIssue(engine=found.engine, start=match.start(), end=match.end(), category=found.category,
+                          rule=found.rule, message=found.message, suggestion=found.suggestion)

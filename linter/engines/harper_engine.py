@@ -6,6 +6,11 @@ thread-safe) and does both alongside the main thread: `start_harper` hands it a 
 (before the spaCy parse, say) and `harper_issues` collects the result later, or lints on the
 spot when nothing was started. Harper's spans are code points of the linted str, the same unit
 as `Document.text` offsets: no conversion is needed.
+
+Harper's spell checker costs about as much as its hundreds of other rules together, because
+it looks up every word. `harper_issues(text, spell_check=False)` leaves it out, and
+`harper_unknown_words(words)` asks it about a few words only (those another vocabulary already
+doubts), which gives the same spelling verdicts at a fraction of the cost.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ if TYPE_CHECKING:
     import harper
 
 ENGINE = "harper"
+SPELL_CHECK = "SpellCheck"  # the rule name of Harper's spell checker
 PENDING_LIMIT = 8  # texts started but never collected (a check that failed) are dropped past this
 
 
@@ -32,30 +38,51 @@ class _HarperWorker:
         self.pid = os.getpid()
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="harper")
         self.linter: harper.Linter | None = None
-        self.pending: OrderedDict[str, Future[list[EngineIssue]]] = OrderedDict()
+        self.pending: OrderedDict[tuple[str, bool], Future[list[EngineIssue]]] = OrderedDict()
         self.lock = threading.Lock()
+        self.configs: dict[bool, dict[str, bool | None]] = {}
 
-    def _lint(self, text: str) -> list[EngineIssue]:
+    def _linter(self, spell_check: bool, only_spelling: bool = False) -> harper.Linter:
+        """The linter, configured for this call (a cheap switch of rule flags)."""
         if self.linter is None:
             import harper
 
             self.linter = harper.Linter()
-        return _issues(self.linter, text)
+            default: dict[str, bool | None] = dict(self.linter.get_default_lint_config())
+            self.configs = {True: default, False: {**default, SPELL_CHECK: False}}
+        if only_spelling:
+            self.linter.set_lint_config({**{rule: False for rule in self.configs[True]}, SPELL_CHECK: True})
+        else:
+            self.linter.set_lint_config(self.configs[spell_check])
+        return self.linter
 
-    def start(self, text: str) -> None:
+    def _lint(self, text: str, spell_check: bool) -> list[EngineIssue]:
+        return _issues(self._linter(spell_check), text)
+
+    def _unknown(self, words: list[str]) -> dict[str, EngineIssue]:
+        listing = "\n".join(words)
+        found: dict[str, EngineIssue] = {}
+        for issue in _issues(self._linter(True, only_spelling=True), listing):
+            found.setdefault(listing[issue.start:issue.end], issue)
+        return found
+
+    def start(self, text: str, spell_check: bool) -> None:
         with self.lock:
-            if text in self.pending:
+            if (text, spell_check) in self.pending:
                 return
-            self.pending[text] = self.executor.submit(self._lint, text)
+            self.pending[text, spell_check] = self.executor.submit(self._lint, text, spell_check)
             while len(self.pending) > PENDING_LIMIT:
                 self.pending.popitem(last=False)
 
-    def collect(self, text: str) -> list[EngineIssue]:
+    def collect(self, text: str, spell_check: bool) -> list[EngineIssue]:
         with self.lock:
-            future = self.pending.pop(text, None)
+            future = self.pending.pop((text, spell_check), None)
         if future is None:
-            future = self.executor.submit(self._lint, text)
+            future = self.executor.submit(self._lint, text, spell_check)
         return future.result()
+
+    def unknown(self, words: list[str]) -> dict[str, EngineIssue]:
+        return self.executor.submit(self._unknown, words).result()
 
 
 _worker: _HarperWorker | None = None
@@ -71,14 +98,22 @@ def _the_worker() -> _HarperWorker:
         return _worker
 
 
-def start_harper(text: str) -> None:
-    """Begin linting text on Harper's thread; `harper_issues(text)` collects the result."""
-    _the_worker().start(text)
+def start_harper(text: str, *, spell_check: bool = True) -> None:
+    """Begin linting text on Harper's thread; `harper_issues` with the same arguments collects it."""
+    _the_worker().start(text, spell_check)
 
 
-def harper_issues(text: str) -> list[EngineIssue]:
-    """Every lint Harper reports on plain text, in text order."""
-    return _the_worker().collect(text)
+def harper_issues(text: str, *, spell_check: bool = True) -> list[EngineIssue]:
+    """Every lint Harper reports on plain text, in text order (without its spell checker's
+    when spell_check is False)."""
+    return _the_worker().collect(text, spell_check)
+
+
+def harper_unknown_words(words: list[str]) -> dict[str, EngineIssue]:
+    """The words Harper's spell checker does not know, each with its lint (message and
+    suggestion; the span is within the word list, not a text)."""
+    clean = sorted({w for w in words if w and not any(ch.isspace() for ch in w)})
+    return _the_worker().unknown(clean) if clean else {}
 
 
 def _issues(linter: harper.Linter, text: str) -> list[EngineIssue]:
