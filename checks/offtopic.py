@@ -26,6 +26,9 @@ FOREIGN_Z, FOREIGN_LEXICAL, FOREIGN_SHARED = 1.5, 0.05, 0.15
 # The article's most distant passage needs a little less evidence; as the first or last passage
 # (an introduction or conclusion shares fewer words) it must share less of its rare words.
 OUTLIER_Z, OUTLIER_LEXICAL, OUTLIER_SHARED, OUTLIER_EDGE_SHARED = 2.0, 0.06, 0.3, 0.25
+# A "when to see a doctor" section is on topic, unless its passage is on no health subject at all
+# and shares almost none of the article's words.
+CARE_FOREIGN_HEALTH, CARE_FOREIGN_SHARED = 0.15, 0.25
 # A short paragraph is judged against the whole article, and only when it is plainly English
 # prose on no health subject that uses almost none of the article's words and none of its key terms.
 SHORT_WORDS, SHORT_MAX_HEALTH, SHORT_MAX_SHARED, SHORT_MIN_ENGLISH = 12, 0.05, 0.2, 0.2
@@ -43,10 +46,10 @@ class OffTopic(Check):
     are judged with their section; a short paragraph is flagged only when it is plainly
     unrelated (no health subject, none of the article's key words). The first and last passages
     (introduction, conclusion) need a wider margin, and sections such as "When to see a doctor"
-    are never flagged. Page furniture (copyright and disclaimer notices, order terms,
-    testimonials, navigation, feed items; `scrape-residue` reports it) and reference entries
-    are neither judged nor part of the article's subject. The message names the passage's top
-    terms and the article's. An
+    are flagged only when they are on no health subject at all. Page furniture (copyright and
+    disclaimer notices, order terms, testimonials, navigation, feed items; `scrape-residue`
+    reports it) and reference entries are neither judged nor part of the article's subject.
+    The message names the passage's top terms and the article's. An
     article that is not about health at all (its words taken together are far from the health
     domain) is not judged.
 
@@ -100,7 +103,8 @@ class OffTopic(Check):
         lowest = min(score.z for score in scores)
         for i, score in zip(judged, scores, strict=True):
             unit = score.unit
-            if is_care_heading(unit.heading):
+            if is_care_heading(unit.heading) and not (score.health < CARE_FOREIGN_HEALTH
+                                                      and score.shared < CARE_FOREIGN_SHARED):
                 continue
             edge = i in edges or is_edge_heading(unit.heading)
             limit = float(settings["edge-z-threshold"] if edge else settings["z-threshold"])

@@ -228,3 +228,9 @@ def test_a_reference_entry_is_not_judged_as_a_passage(lint: LintFn) -> None:
     )
     report = lint(article([*PARAGRAPHS, reference]), select=["off-topic"])
     assert found(report, "off-topic") == []
+
+
+def test_a_passage_on_no_health_subject_is_flagged_even_under_a_care_heading(lint: LintFn) -> None:
+    source = "\n\n".join([f"# {TITLE}", *PARAGRAPHS, "## When to see a doctor", FOOTBALL]) + "\n"
+    findings = found(lint(source, fmt="md", select=["off-topic"]), "off-topic")
+    assert [f.text for f in findings] == [FOOTBALL]
