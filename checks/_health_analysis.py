@@ -19,6 +19,7 @@ from checks._advice_detection import (
     risk_denial,
 )
 from checks._claim_detection import SentenceClaim, claims_in_sentence, strongest
+from checks._furniture import shared_furniture_blocks
 from checks._health_lexicons import Lexicons, lexicons, matches_any
 from linter.document import Block, Document
 from linter.nlp import Analysis
@@ -118,6 +119,8 @@ def analyse(document: Document, analysis: Analysis, strict: bool = False) -> Hea
     condition_claims = 0  # claims that name a condition: the article is about health
     spans = _sentence_spans(analysis)
     health_context = _about_health(spans, lex)
+    # "consult your doctor" inside a site's disclaimer is boilerplate, not advice to the reader
+    notices = {i for i, kind in shared_furniture_blocks(document, analysis).items() if kind == "legal-notice"}
     for start, end, sent in spans:
         block = _block_index(document, start)
         heading = block is not None and document.blocks[block].kind == "heading"
@@ -127,7 +130,7 @@ def analyse(document: Document, analysis: Analysis, strict: bool = False) -> Hea
             if lex.conditions.in_words([t.lemma_.lower() for t in sent], [t.lower_ for t in sent]):
                 condition_claims += 1
         referral = referral_kind(sent, lex)
-        if referral == "referral":
+        if referral == "referral" and block not in notices:
             result.referrals += 1
         elif referral == "discouraged":
             result.discouraged_referrals += 1

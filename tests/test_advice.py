@@ -75,6 +75,13 @@ def test_a_referral_satisfies_missing_professional_advice(lint: LintFn, referral
     assert found(lint(SELF_CARE + referral, select=PRO), "missing-professional-advice") == []
 
 
+def test_a_referral_in_a_site_disclaimer_is_boilerplate_not_advice(lint: LintFn) -> None:
+    disclaimer = ("Disclaimer: all information on this site is for educational purposes only. If you have a "
+                  "health problem, consult your health care provider.")
+    report = lint(SELF_CARE + disclaimer, select=PRO)
+    assert [f.severity.label for f in found(report, "missing-professional-advice")] == ["warning"]
+
+
 def test_a_discouraged_referral_is_no_referral(lint: LintFn) -> None:
     report = lint(SELF_CARE + "There is no need to see a doctor for this.", select=PRO)
     findings = found(report, "missing-professional-advice")
