@@ -111,14 +111,16 @@ def lint_item(item: Item) -> dict[str, object]:
     return {
         "set": item.set_name, "name": item.name, "words": report.word_count, "score": report.score,
         "error": report.error, "recoded": recoded, "naive_commerce": naive_commerce_rate(item),
+        "naive_commerce_raw": naive_commerce_rate(item, raw=True),
         "findings": [(f.check, f.category, f.severity.label, f.line, f.text, f.message) for f in report.findings],
     }
 
 
-def naive_commerce_rate(item: Item) -> float:
-    """Sales words per 1,000 words of the whole page's visible text (menus and all)."""
+def naive_commerce_rate(item: Item, raw: bool = False) -> float:
+    """Sales words per 1,000 words of the whole page's visible text (menus and all), or of its
+    raw source with ``raw`` (link targets, image names and markup included)."""
     text = item.data.decode("utf-8", errors="replace")
-    if item.fmt == "html":
+    if item.fmt == "html" and not raw:
         text = html.unescape(TAGS.sub(" ", INVISIBLE.sub(" ", text)))
     return 1000 * len(NAIVE_COMMERCE.findall(text)) / max(len(WORDS.findall(text)), 1)
 
@@ -221,12 +223,13 @@ def main() -> None:
         scores = {s: [float(r["score"]) for r in by_set[s] if r["score"] is not None]  # type: ignore[arg-type]
                   for s in ("reliable", "unreliable")}
         auc = roc_auc(scores["reliable"], scores["unreliable"])
-        naive = roc_auc([float(r["naive_commerce"]) for r in by_set["unreliable"]],  # type: ignore[arg-type]
-                        [float(r["naive_commerce"]) for r in by_set["reliable"]])  # type: ignore[arg-type]
+        naive, naive_raw = (roc_auc([float(r[key]) for r in by_set["unreliable"]],  # type: ignore[arg-type]
+                                    [float(r[key]) for r in by_set["reliable"]])  # type: ignore[arg-type]
+                            for key in ("naive_commerce", "naive_commerce_raw"))
         print(f"article score ROC AUC, reliable vs unreliable: {auc:.3f} "
               f"(mean score {sum(scores['reliable']) / len(scores['reliable']):.1f} vs "
-              f"{sum(scores['unreliable']) / len(scores['unreliable']):.1f}); "
-              f"naive commerce-words baseline: {naive:.3f}")
+              f"{sum(scores['unreliable']) / len(scores['unreliable']):.1f}); naive commerce-words "
+              f"baseline: {naive:.3f} on the page's visible text, {naive_raw:.3f} on its raw HTML")
         if not args.no_split_half:
             mean, lowest = split_half_auc(by_set["reliable"], by_set["unreliable"])
             print(f"  split-half AUC of the score's weights (chosen from a grid of {len(grid_weights())} "

@@ -89,13 +89,13 @@ def _subject(token: Token, sent: Span) -> tuple[list[Token], bool] | None:
     for child in top.children:
         if child.dep_ in SUBJECTS:
             # "X was found to improve Y": the passive is the reporting verb's, X acts on Y
-            passive = child.dep_.endswith("pass") and (top is token or top.lemma_.lower() not in RAISING)
+            raised = len(chain) > 1 and chain[-2].dep_ == "xcomp" and top.lemma_.lower() in RAISING
+            passive = child.dep_.endswith("pass") and not raised
             if child.lower_ in ("which", "that", "who") and top.dep_ == "relcl":
                 return list(top.head.subtree), passive
             return list(child.subtree), passive
-    if top.dep_ == "relcl" or (top.dep_ == "acl" and top.tag_ == "VBG"):
-        # "a potent threat leading to DKA": the noun the clause hangs on acts
-        return [t for t in top.head.subtree if t.i < top.i], False
+    if top.dep_ == "relcl":
+        return list(top.head.subtree), False
     # parse slips ("This tea cures arthritis" with no nsubj): the words before the verb
     before = [t for t in sent if t.i < top.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
     if top.dep_ == "ROOT" and before and top.tag_ not in ("VB",):
@@ -319,7 +319,9 @@ def _predicate_claim(tok: Token, sent: Span, lex: Lexicons, strict: bool) -> str
                 c.lemma_.lower() in lex.benefit_modifiers for c in child.children if c.dep_ in ("amod", "compound"))
             if needs_target and not any(c.dep_ == "prep" for c in child.children):
                 continue
-            if _subject(tok, sent) is not None and (not strict or _health_related(child.subtree, lex)):
+            # "make an impact" is said of anything; it is a health claim only about health
+            loose = strict or tok.lemma_ == "make"
+            if _subject(tok, sent) is not None and (not loose or _health_related(child.subtree, lex)):
                 return "effect"
             if lemma in ("relief", "cure"):
                 return "effect"
