@@ -118,6 +118,10 @@ def typing_slip(word: str, target: str) -> bool:
     return doubled or 0 < i < len(longer) - 1
 
 
+_doubted_known: dict[str, bool] = {}  # lowercase known word -> a likely typing slip (vocabulary-wide)
+DOUBTED_MEMO_LIMIT = 200_000
+
+
 def doubted_words(text: str, vocab: Vocabulary) -> list[str]:
     """The words of text worth a spell check: unknown to the general and medical word lists, or
     rare and one typing slip away from a far more common word ("recieve")."""
@@ -127,8 +131,16 @@ def doubted_words(text: str, vocab: Vocabulary) -> list[str]:
             continue
         low = word.lower()
         count = vocab.counts.get(low)
-        if count is None or (count < SLIP_CEILING and misspelling_of(vocab, low, None) is not None):
+        if count is None:
             doubted.append(word)
+        elif count < SLIP_CEILING:
+            slip = _doubted_known.get(low)
+            if slip is None:  # the general list is the same for every run: remember the verdict
+                if len(_doubted_known) >= DOUBTED_MEMO_LIMIT:
+                    _doubted_known.clear()
+                slip = _doubted_known[low] = misspelling_of(vocab, low, None) is not None
+            if slip:
+                doubted.append(word)
     return doubted
 
 
