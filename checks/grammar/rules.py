@@ -297,18 +297,23 @@ def fused_split(word: str, vocab: Vocabulary) -> list[str] | None:
     """The words a run-together token is made of, or None when it is a word (or not clearly two)."""
     if vocab.knows(word):
         return None
-    parts = segment(word)
-    if len(parts) != 2 or "".join(parts) != word:
-        return None
     function_words = lexicon.word_set("grammar_function_words.txt")
-    content = [p for p in parts if p not in function_words]
-    if parts[-1] in ("a", "an", "the"):
-        return None  # an article ends no phrase: "magicka" is a word, not "magick a"
-    if len(content) == 2 or any(len(p) < 4 for p in content):
-        return None  # two content words ("weeklong"), or a short piece ("in cub action")
-    if any(vocab.count(p) < COMMON_WORD_COUNT for p in parts):
+    if not any(_fused_pair(word[:i], word[i:], vocab, function_words) for i in range(1, len(word))):
+        return None  # no split could pass, so the segmenter (and its bigram table) is not needed
+    parts = segment(word)
+    if len(parts) != 2 or "".join(parts) != word or not _fused_pair(parts[0], parts[1], vocab, function_words):
         return None
     return parts
+
+
+def _fused_pair(first: str, second: str, vocab: Vocabulary, function_words: frozenset[str]) -> bool:
+    """Whether two pieces read as a function word and a content word run together."""
+    if second in ("a", "an", "the"):
+        return False  # an article ends no phrase: "magicka" is a word, not "magick a"
+    content = [p for p in (first, second) if p not in function_words]
+    if len(content) == 2 or any(len(p) < 4 for p in content):
+        return False  # two content words ("weeklong"), or a short piece ("in cub action")
+    return vocab.count(first) >= COMMON_WORD_COUNT and vocab.count(second) >= COMMON_WORD_COUNT
 
 
 def fused_word_issues(text: str, vocab: Vocabulary) -> Iterator[EngineIssue]:
