@@ -9,11 +9,11 @@ inserting one paragraph into each page:
 - hard: the paragraph comes from another health page about a different condition, which is
   what spun health pages really contain.
 An inserted paragraph counts as found when an off-topic finding overlaps it; any other finding
-is a false positive. The untouched pages give the false positives per article. Many of those are
-page furniture the HTML reader kept (testimonials, shipping terms, copyright notices, site
-promotions), so precision is also printed without the findings on passages that the check
-already flags on the untouched page ("new false positives"). The cost of the
-stage is its CPU time per 1,000 words on the untouched pages (model load reported apart).
+is a false positive. The untouched pages give the false positives per article; precision is also
+printed without the findings on passages that the check already flags on the untouched page
+("new false positives"), which separates what the insertion brings from what the page has. The
+cost of the stage is its CPU time per 1,000 words on the untouched pages (model load reported
+apart).
 
 Usage: python benchmarks/offtopic.py [--seed N] [--verbose]
 """
