@@ -93,11 +93,15 @@ def page_link_labels(document: Document) -> list[str]:
 
 
 def top_phrases(found: list[Hit]) -> str:
+    """The phrases that weigh most, with how often each occurs; currency amounts as one."""
+    weights: Counter[str] = Counter()
     counts: Counter[str] = Counter()
     for hit in found:
-        counts["prices" if PRICE.search(hit.text) else SPACES.sub(" ", hit.text.lower())] += hit.weight
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_PHRASES]
-    return ", ".join(f"'{phrase}' {n}" for phrase, n in ranked)
+        phrase = "currency amounts" if PRICE.search(hit.text) else f"'{SPACES.sub(' ', hit.text.lower())}'"
+        weights[phrase] += hit.weight
+        counts[phrase] += 1
+    ranked = sorted(weights, key=lambda p: (-weights[p], p))[:TOP_PHRASES]
+    return ", ".join(f"{phrase} ×{counts[phrase]}" for phrase in ranked)
 
 
 @register
@@ -153,7 +157,7 @@ class CommercialContent(Check):
         severity = Severity.ERROR if density >= float(settings["error-threshold"]) else None
         yield Finding(
             self.id,
-            f"Sales content: {density:.0f} weighted sales terms per 1,000 words (threshold "
+            f"Sales content: {density:.1f} weighted sales terms per 1,000 words (threshold "
             f"{float(settings['threshold']):g}) in {len(kinds)} kinds ({', '.join(sorted(kinds))}); "
             f"top phrases: {top_phrases(found)}",
             severity=severity,
