@@ -43,10 +43,11 @@ class Grammar(Check):
     modals ("will should"), repeated words, wrong word forms, broken constructions ("As anyone
     who has had it and they'll tell you"), and misspellings. Engines: Harper (offline, the
     default), LanguageTool when configured, and the project's own rules on the spaCy parse;
-    findings of several engines on one span are merged and name the engines. Spelling
-    findings on capitalised words (names, brands, acronyms), web addresses, handles, coinages
-    ("astrobiologists") and words a general word list knows are info, never warnings; drug and
-    condition names are known words. Passages in another language are left to the language
+    findings of several engines on one span are merged and name the engines. Spelling: a word
+    that a general word list of 333,000 words knows is no misspelling unless it is one typing
+    slip away from a far more common word ("recieve"); the others go to Harper's spell checker.
+    Capitalised words (names, brands, acronyms), web addresses, handles and coinages
+    ("astrobiologists") are info, never warnings; drug and condition names are known words. Passages in another language are left to the language
     checks.
 
     Why it matters: pages made by article spinners and scrapers are full of text that is
