@@ -244,7 +244,7 @@ def _misparsed_verb(tok: Token, sent: Span, lex: Lexicons) -> bool:
     verbless = sent.root.pos_ not in ("VERB", "AUX")
     if lemma not in lex.effect_verbs and not (lemma in lex.causal_verbs and not lex.causal_verbs[lemma]):
         return False
-    if tok.pos_ == "VERB" and not (verbless and tok.dep_ in ("amod", "acl")):
+    if tok.pos_ == "VERB" and not (verbless and tok.dep_ in ("amod", "acl", "compound")):
         return False
     if tok.i == sent.start or tok.i + 1 >= sent.end:
         return False
@@ -445,6 +445,9 @@ def _strength(sent: Span, lex: Lexicons, trigger: Token | None) -> str:
         return "absolute"
     if trigger is not None and trigger.lemma_.lower() in ("cure", "eradicate"):
         return "absolute"
+    if any(t.lemma_.lower() == "cure" and (t.pos_ == "VERB" or any(c.lower_ == "for" for c in t.children))
+           for t in sent):
+        return "absolute"  # "it cures ...", "a cure for ...", not "a rest cure"
     if matches_any(lex.hedges, text) or (trigger is not None and _reported_use(trigger)):
         return "hedged"
     return "plain"

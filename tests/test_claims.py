@@ -115,6 +115,13 @@ def test_open_questions_and_speculative_roles_are_not_claims(lint: LintFn, sente
     assert claims(lint(sentence, select=CLAIM)) == []
 
 
+def test_cure_is_absolute_as_a_verb_or_a_cure_for_something(lint: LintFn) -> None:
+    assert claims(lint("This tea cures arthritis.", select=CLAIM)) == [("error", "This tea cures arthritis.")]
+    assert claims(lint("Turmeric is a cure for arthritis.", select=CLAIM))[0][0] == "error"
+    rest_cure = "The old rest cure was effective for anxiety."
+    assert claims(lint(rest_cure, select=CLAIM)) == [("warning", rest_cure)]
+
+
 def test_what_a_treatment_is_used_for_reads_as_hedged(lint: LintFn) -> None:
     """An indication reports practice, not that the drug works: info, like a hedged claim."""
     sentence = "Mitoxantrone is used to treat prostate cancer."
