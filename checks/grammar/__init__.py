@@ -18,6 +18,7 @@ from checks.grammar.spelling import (
     spelling_issues,
     spelling_severity,
     starts_sentence,
+    unlisted_issues,
 )
 from checks.grammar.vocabulary import Vocabulary
 from linter.config import ENGINE_SECTIONS
@@ -47,8 +48,8 @@ class Grammar(Check):
     that a general word list of 333,000 words knows is no misspelling unless it is one typing
     slip away from a far more common word ("recieve"); the others go to Harper's spell checker.
     Capitalised words (names, brands, acronyms), web addresses, handles and coinages
-    ("astrobiologists") are info, never warnings; drug and condition names are known words. Passages in another language are left to the language
-    checks.
+    ("astrobiologists") are info, never warnings; drug and condition names are known words.
+    Passages in another language are left to the language checks.
 
     Why it matters: pages made by article spinners and scrapers are full of text that is
     barely English. Readers stop trusting a health page with garbled sentences, and a garbled
@@ -145,7 +146,8 @@ def engine_issues(name: str, text: str, languagetool: Mapping[str, Any],
 
         issues = harper_issues(text, spell_check=False)
         if vocab is not None:
-            unknown = harper_unknown_words(doubted_words(text, vocab))
+            ask, unlisted = doubted_words(text, vocab)
+            unknown = {**unlisted_issues(unlisted), **harper_unknown_words(ask)}
             issues.extend(spelling_issues(text, unknown, issues))
             issues.sort(key=lambda i: (i.start, i.end, i.category))
         return issues
@@ -163,7 +165,7 @@ def own_rule_issues(doc: Doc | None, text: str, vocab: Vocabulary) -> list[Engin
 def group_of(issue: EngineIssue) -> str:
     """grammar, spelling, fused or style, from the data file of engine categories."""
     if issue.engine == "rules":
-        return "grammar"
+        return "spelling" if issue.category == "Spelling" else "grammar"
     return lexicon.mapping(CATEGORIES_FILE, issue.engine).get(issue.category, "style")
 
 

@@ -11,7 +11,7 @@ away ("recieve" / "receive"), is a warning.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from checks.grammar import lexicon
 from checks.grammar.vocabulary import Vocabulary
@@ -23,6 +23,7 @@ OPENERS = "\"'“‘([«"
 AFFIXES = "grammar_affixes.txt"
 MISSPELLING_RATIO = 10.0  # a typing-slip neighbour this many times more frequent makes a known word suspect
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F'’]+")  # other scripts are the language checks' business
 # Known words more frequent than this (about the 18,000 commonest) are real words, never typing
 # slips: "form" is not a slip for "from".
 SLIP_CEILING = 2_000_000.0
@@ -122,26 +123,57 @@ _doubted_known: dict[str, bool] = {}  # lowercase known word -> a likely typing 
 DOUBTED_MEMO_LIMIT = 200_000
 
 
-def doubted_words(text: str, vocab: Vocabulary) -> list[str]:
-    """The words of text worth a spell check: unknown to the general and medical word lists, or
-    rare and one typing slip away from a far more common word ("recieve")."""
-    doubted: list[str] = []
+CONTRACTION_ENDINGS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "'")
+UNLISTED = "unlisted-word"  # the rule of an unknown word that can only be info (a name, a foreign word)
+
+
+def _known_contraction(low: str, vocab: Vocabulary) -> bool:
+    """"don't", "it’s", "governor's": a known word with a contraction or possessive ending."""
+    plain = low.replace("’", "'")
+    for ending in CONTRACTION_ENDINGS:
+        stem = plain[: -len(ending)]
+        if plain.endswith(ending) and stem and (stem in vocab.counts or vocab.is_listed(stem)):
+            return True
+    return False
+
+
+def could_be_warning(word: str) -> bool:
+    """Only a lowercase word of plain letters can be a misspelling warning (see spelling_severity)."""
+    return word.isascii() and word.islower() and all(ch.isalpha() or ch in "'’" for ch in word)
+
+
+def doubted_words(text: str, vocab: Vocabulary) -> tuple[list[str], list[str]]:
+    """The words of text that need a spell check, in two lists: the lowercase ones worth asking
+    Harper about (unknown to the general and medical word lists, or rare and one typing slip
+    away from a far more common word: "recieve"), and the others no list knows, which can only
+    be info (names, brands, foreign words: Harper's verdict would not change that, and asking
+    costs it a search for suggestions per word)."""
+    ask: list[str] = []
+    unlisted: list[str] = []
     for word in sorted(set(WORD.findall(text))):
-        if len(word) < 2 or vocab.is_listed(word):
+        if len(word) < 2 or vocab.is_listed(word) or not LATIN_WORD.fullmatch(word):
             continue
         low = word.lower()
         count = vocab.counts.get(low)
         if count is None:
-            doubted.append(word)
-        elif count < SLIP_CEILING:
+            if not _known_contraction(low, vocab):
+                (ask if could_be_warning(word) else unlisted).append(word)
+        elif count < SLIP_CEILING and could_be_warning(word):
             slip = _doubted_known.get(low)
             if slip is None:  # the general list is the same for every run: remember the verdict
                 if len(_doubted_known) >= DOUBTED_MEMO_LIMIT:
                     _doubted_known.clear()
                 slip = _doubted_known[low] = misspelling_of(vocab, low, None) is not None
             if slip:
-                doubted.append(word)
-    return doubted
+                ask.append(word)
+    return ask, unlisted
+
+
+def unlisted_issues(words: Iterable[str]) -> dict[str, EngineIssue]:
+    """The project's own finding on each word no list knows (span within the word)."""
+    return {w: EngineIssue(engine="rules", start=0, end=len(w), category="Spelling", rule=UNLISTED,
+                           message=f"“{w}” is in none of the word lists (a name, a brand or a foreign word?)",
+                           suggestion=None) for w in words}
 
 
 def spelling_issues(text: str, unknown: dict[str, EngineIssue], taken: Sequence[EngineIssue]) -> Iterator[EngineIssue]:
