@@ -51,12 +51,14 @@ def lexicon() -> tuple[Term, ...]:
             weight, _, pattern = line.partition(" ")
             if not kind or not weight.isdigit() or not pattern.strip():
                 raise ValueError(f"commerce_terms.txt: expected '[kind]' then 'weight regex' lines, got {line!r}")
-            terms.append(Term(kind, int(weight), re.compile(pattern.strip(), re.IGNORECASE | re.MULTILINE)))
+            # the lexicon is lower case and matched on lower-cased text (faster than IGNORECASE)
+            terms.append(Term(kind, int(weight), re.compile(pattern.strip(), re.MULTILINE)))
     return tuple(terms)
 
 
 def hits(text: str, terms: Iterable[Term]) -> list[Hit]:
     """Sales terms in ``text``, overlaps resolved to the longest match, quoted mentions left out."""
+    text = text.lower()
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
     found = [
         Hit(m.start(), m.end(), t.kind, t.weight, m.group(0))
