@@ -168,7 +168,7 @@ def _negated(chain: list[Token], sent: Span) -> bool:
         if tok.head.lower_ == "without" and tok.dep_ == "pcomp":
             return True
         for child in tok.children:
-            if child.dep_ in ("dobj", "attr", "nsubj") and any(
+            if child.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and any(
                 d.lower_ in ("no", "little", "neither", "nor")
                 for d in child.children if d.dep_ in ("det", "amod", "preconj")
             ):
@@ -291,6 +291,7 @@ def _verb_claims(sent: Span, lex: Lexicons, strict: bool) -> Iterator[tuple[str,
                 yield "cause", tok
         elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
             _effect_nominal(tok, lex) or _change_with_cause(tok, lex) or _reported_role(tok, lex)
+            or _observed_effect(tok, lex)
         ):
             verb = tok.head
             if not _purpose_or_duty(verb) and not _negated(_chain(verb), sent):
@@ -409,6 +410,15 @@ def _reported_role(noun: Token, lex: Lexicons) -> bool:
                 "health", "development", "pathophysiology") for w in words):
             return True
     return False
+
+
+def _observed_effect(noun: Token, lex: Lexicons) -> bool:
+    """"Both functional and anatomical effects were observed", "the benefits were achieved by ...":
+    an effect reported as seen. A change seen over time ("an increase was observed") names no
+    cause, so the change nouns do not count."""
+    lemma = noun.lemma_.lower()
+    return (noun.dep_ == "nsubjpass" and lemma in lex.effect_nouns and lemma not in lex.change_nouns
+            and lemma not in ("role", "answer", "solution") and noun.head.lemma_.lower() in lex.observation_verbs)
 
 
 def _change_with_cause(noun: Token, lex: Lexicons) -> bool:

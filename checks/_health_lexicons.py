@@ -73,6 +73,7 @@ class Lexicons:
     role_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     benefit_modifiers: frozenset[str]
+    observation_verbs: frozenset[str]
     prevalence_nouns: WordList
     prevalence_modifiers: frozenset[str]
     conditions: WordList
@@ -124,6 +125,7 @@ def lexicons() -> Lexicons:
         role_nouns=frozenset(data_lines("claims_role_nouns")),
         reporting_verbs=frozenset(data_lines("claims_reporting_verbs")),
         benefit_modifiers=frozenset(data_lines("claims_benefit_modifiers")),
+        observation_verbs=frozenset(data_lines("claims_observation_verbs")),
         prevalence_nouns=_word_list(["claims_prevalence_nouns"]),
         prevalence_modifiers=frozenset(data_lines("claims_prevalence_modifiers")),
         conditions=_word_list(["claims_conditions"], "claims_condition_suffixes"),

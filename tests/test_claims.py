@@ -91,6 +91,7 @@ def test_research_agendas_and_duties_are_not_claims(lint: LintFn, sentence: str)
         "The effects of statins on muscle pain were small.",
         "Exercise is of benefit in reducing back pain.",
         "The most common cause of back pain is a muscle strain.",
+        "Clear benefits were seen within two weeks of starting the exercises.",
     ],
 )
 def test_reported_findings_nominal_and_phrasal_claims_are_found(lint: LintFn, sentence: str) -> None:
@@ -109,6 +110,8 @@ def test_reported_findings_nominal_and_phrasal_claims_are_found(lint: LintFn, se
         "The possible effect of supplements on the lens requires confirmation.",
         "These data show the importance of monitoring body weight in people with HIV.",
         "Study results in women showed no difference.",
+        "No effects were observed in the treated group.",
+        "An increase in weight was observed after a year.",
     ],
 )
 def test_open_questions_and_speculative_roles_are_not_claims(lint: LintFn, sentence: str) -> None:
