@@ -135,6 +135,20 @@ def test_style_lints_are_off_by_default_and_info_when_on(registry: Registry) -> 
     assert styled and all(f.severity == Severity.INFO for f in styled)
 
 
+def test_harper_skips_its_style_rules_unless_style_is_on() -> None:
+    from checks.grammar import HARPER_STYLE_RULES_FILE, harper_rules_off, lexicon
+    from linter.engines.harper_engine import harper_issues
+
+    off = harper_rules_off({})
+    assert off == lexicon.lines(HARPER_STYLE_RULES_FILE) and "SpellCheck" not in off
+    assert harper_rules_off({"style": True}) == ()
+    text = "Take 200 - 400 mg every four hours... Also drink water, rest and stretch. You will should rest."
+    every = harper_issues(text, spell_check=False)
+    kept = harper_issues(text, spell_check=False, rules_off=off)
+    assert len(kept) < len(every)  # the style lints are not even computed
+    assert [i for i in every if i.category not in ("Formatting", "Punctuation", "Style")] == kept
+
+
 def test_professional_prose_is_quiet(lint: LintFn) -> None:
     text = (
         "Low back pain is one of the most common reasons people see a GP. Most episodes settle within "

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 ENGINES = ("harper", "languagetool", "rules")
 CATEGORIES_FILE = "grammar_engine_categories.txt"
 IGNORED_FILE = "grammar_ignored_messages.txt"
+HARPER_STYLE_RULES_FILE = "grammar_harper_style_rules.txt"
 REPEATABLE_FILE = "grammar_repeatable_words.txt"
 
 
@@ -81,7 +82,8 @@ class Grammar(Check):
         if "harper" in grammar.get("engines", ["harper"]):
             from linter.engines.harper_engine import start_harper
 
-            start_harper(document.text, spell_check=False)  # on its own thread during the spaCy parse
+            # Harper lints on its own thread during the spaCy parse
+            start_harper(document.text, spell_check=False, rules_off=harper_rules_off(grammar))
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
         grammar = {**ENGINE_SECTIONS["grammar"], **settings.get("grammar", {})}
@@ -125,7 +127,8 @@ def grammar_findings(text: str, parse: Callable[[], Doc | None], sentences: Call
                           f"(known: {', '.join(ENGINES)})")
         elif name != "rules":
             try:
-                issues.extend(engine_issues(name, text, languagetool, vocab if spelling else None))
+                issues.extend(engine_issues(name, text, languagetool, vocab if spelling else None,
+                                            harper_rules_off(grammar)))
             except EngineUnavailable as exc:
                 errors.append(str(exc))
     if rules:
@@ -137,14 +140,20 @@ def grammar_findings(text: str, parse: Callable[[], Doc | None], sentences: Call
     return merge(judged), errors
 
 
+def harper_rules_off(grammar: Mapping[str, Any]) -> tuple[str, ...]:
+    """Harper's rules whose lints would all be dropped as style preferences (none with style on)."""
+    return () if grammar.get("style", False) else lexicon.lines(HARPER_STYLE_RULES_FILE)
+
+
 def engine_issues(name: str, text: str, languagetool: Mapping[str, Any],
-                  vocab: Vocabulary | None = None) -> list[EngineIssue]:
+                  vocab: Vocabulary | None = None, harper_off: Iterable[str] = ()) -> list[EngineIssue]:
     """The issues of one external engine on text (raises EngineUnavailable). Harper's spell
-    checker is asked only about the words the vocabulary doubts, and not at all without vocab."""
+    checker is asked only about the words the vocabulary doubts, and not at all without vocab;
+    the Harper rules in harper_off are not run."""
     if name == "harper":
         from linter.engines.harper_engine import harper_issues, harper_unknown_words
 
-        issues = harper_issues(text, spell_check=False)
+        issues = harper_issues(text, spell_check=False, rules_off=harper_off)
         if vocab is not None:
             ask, unlisted = doubted_words(text, vocab)
             unknown = {**unlisted_issues(unlisted), **harper_unknown_words(ask)}

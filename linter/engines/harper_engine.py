@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 ENGINE = "harper"
 SPELL_CHECK = "SpellCheck"  # the rule name of Harper's spell checker
+Request = tuple[str, frozenset[str]]  # a text and the rules switched off for it
 PENDING_LIMIT = 8  # texts started but never collected (a check that failed) are dropped past this
 
 
@@ -38,47 +40,45 @@ class _HarperWorker:
         self.pid = os.getpid()
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="harper")
         self.linter: harper.Linter | None = None
-        self.pending: OrderedDict[tuple[str, bool], Future[list[EngineIssue]]] = OrderedDict()
+        self.pending: OrderedDict[Request, Future[list[EngineIssue]]] = OrderedDict()
         self.lock = threading.Lock()
-        self.configs: dict[bool, dict[str, bool | None]] = {}
 
-    def _linter(self, spell_check: bool, only_spelling: bool = False) -> harper.Linter:
+    def _linter(self, rules_off: frozenset[str], only_spelling: bool = False) -> harper.Linter:
         """The linter, configured for this call (a cheap switch of rule flags)."""
         if self.linter is None:
             import harper
 
             self.linter = harper.Linter()
-            default: dict[str, bool | None] = dict(self.linter.get_default_lint_config())
-            self.configs = {True: default, False: {**default, SPELL_CHECK: False}}
+        default = self.linter.get_default_lint_config()
         if only_spelling:
-            self.linter.set_lint_config({**{rule: False for rule in self.configs[True]}, SPELL_CHECK: True})
+            self.linter.set_lint_config({**{rule: False for rule in default}, SPELL_CHECK: True})
         else:
-            self.linter.set_lint_config(self.configs[spell_check])
+            self.linter.set_lint_config({rule: on and rule not in rules_off for rule, on in default.items()})
         return self.linter
 
-    def _lint(self, text: str, spell_check: bool) -> list[EngineIssue]:
-        return _issues(self._linter(spell_check), text)
+    def _lint(self, request: Request) -> list[EngineIssue]:
+        return _issues(self._linter(request[1]), request[0])
 
     def _unknown(self, words: list[str]) -> dict[str, EngineIssue]:
         listing = "\n".join(words)
         found: dict[str, EngineIssue] = {}
-        for issue in _issues(self._linter(True, only_spelling=True), listing):
+        for issue in _issues(self._linter(frozenset(), only_spelling=True), listing):
             found.setdefault(listing[issue.start:issue.end], issue)
         return found
 
-    def start(self, text: str, spell_check: bool) -> None:
+    def start(self, request: Request) -> None:
         with self.lock:
-            if (text, spell_check) in self.pending:
+            if request in self.pending:
                 return
-            self.pending[text, spell_check] = self.executor.submit(self._lint, text, spell_check)
+            self.pending[request] = self.executor.submit(self._lint, request)
             while len(self.pending) > PENDING_LIMIT:
                 self.pending.popitem(last=False)
 
-    def collect(self, text: str, spell_check: bool) -> list[EngineIssue]:
+    def collect(self, request: Request) -> list[EngineIssue]:
         with self.lock:
-            future = self.pending.pop((text, spell_check), None)
+            future = self.pending.pop(request, None)
         if future is None:
-            future = self.executor.submit(self._lint, text, spell_check)
+            future = self.executor.submit(self._lint, request)
         return future.result()
 
     def unknown(self, words: list[str]) -> dict[str, EngineIssue]:
@@ -98,15 +98,19 @@ def _the_worker() -> _HarperWorker:
         return _worker
 
 
-def start_harper(text: str, *, spell_check: bool = True) -> None:
+def _request(text: str, spell_check: bool, rules_off: Iterable[str]) -> Request:
+    return text, frozenset(rules_off) | (frozenset() if spell_check else frozenset({SPELL_CHECK}))
+
+
+def start_harper(text: str, *, spell_check: bool = True, rules_off: Iterable[str] = ()) -> None:
     """Begin linting text on Harper's thread; `harper_issues` with the same arguments collects it."""
-    _the_worker().start(text, spell_check)
+    _the_worker().start(_request(text, spell_check, rules_off))
 
 
-def harper_issues(text: str, *, spell_check: bool = True) -> list[EngineIssue]:
-    """Every lint Harper reports on plain text, in text order (without its spell checker's
-    when spell_check is False)."""
-    return _the_worker().collect(text, spell_check)
+def harper_issues(text: str, *, spell_check: bool = True, rules_off: Iterable[str] = ()) -> list[EngineIssue]:
+    """Every lint Harper reports on plain text, in text order; without its spell checker's when
+    spell_check is False, and without the rules named in rules_off."""
+    return _the_worker().collect(_request(text, spell_check, rules_off))
 
 
 def harper_unknown_words(words: list[str]) -> dict[str, EngineIssue]:
