@@ -4,6 +4,7 @@ change to a medicine, a denied risk, or a piece of health advice to the reader."
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checks._health_lexicons import Lexicons, lexicons, matches_any, normalise
@@ -25,12 +26,19 @@ QUALIFIERS = re.compile(r"\b(usually|most|often|generally|typically|unless|if|mi
                         re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w&]){re.escape(term)}(?![\w&])")
+
+
 def _phrase_heads(sent: Span, terms: tuple[str, ...], words: frozenset[str]) -> list[Token]:
     """The tokens of the sentence that end a professional's name ("doctor", "provider")."""
     heads: list[Token] = []
     low = sent.text.lower()
     for term in terms:
-        for m in re.finditer(rf"(?<![\w&]){re.escape(term)}(?![\w&])", low):
+        if term not in low:
+            continue  # the common case: spare the search
+        for m in _term_pattern(term).finditer(low):
             span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
             if span is not None and len(span):
                 heads.append(span[-1])
@@ -140,8 +148,9 @@ def medicine_change(sent: Span, lex: Lexicons | None = None) -> Token | None:
 
 def risk_denial(sent: Span, lex: Lexicons | None = None) -> re.Match[str] | None:
     lex = lex or lexicons()
+    text = normalise(sent.text)  # Span.text is rebuilt from the tokens on every access
     for pattern in lex.risk_denial:
-        found = pattern.search(normalise(sent.text))
+        found = pattern.search(text)
         if found:
             return found
     return None

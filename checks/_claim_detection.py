@@ -429,8 +429,9 @@ def _change_with_cause(noun: Token, lex: Lexicons) -> bool:
 
 
 def _marker_claim(sent: Span, lex: Lexicons) -> str | None:
+    text = normalise(sent.text)  # Span.text is rebuilt from the tokens on every access
     for marker in lex.causal_markers:
-        found = marker.search(normalise(sent.text))
+        found = marker.search(text)
         if found and _health_related(sent, lex, interventions=False) and not _marker_in_duty(sent, found.start()):
             return found.group(0)
     return None
@@ -494,8 +495,9 @@ def claims_in_sentence(sent: Span, lex: Lexicons | None = None, strict: bool = F
     if marker and not any(c.kind == "cause" for c in claims):
         claims.append(SentenceClaim("cause", _strength(sent, lex, None), marker))
     low = sent.text
+    normal = normalise(low)
     for strength, pattern in lex.safety:
-        m = pattern.search(normalise(low))
+        m = pattern.search(normal)
         if not m or NEGATED_BEFORE.search(low[: m.start()]):
             continue
         if strength == "absolute" and not health_context and not _health_related(sent, lex):

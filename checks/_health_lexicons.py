@@ -21,6 +21,12 @@ def data_lines(name: str) -> list[str]:
     return list(read_data_lines(f"{name}.txt"))
 
 
+@lru_cache(maxsize=65536)
+def _has_suffix(word: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether word ends with one of the suffixes after at least three letters ("-statin")."""
+    return any(word.endswith(s) and len(word) > len(s) + 2 for s in suffixes)
+
+
 @dataclass(frozen=True)
 class WordList:
     """Single words, multi-word phrases and word endings that belong to one class of terms."""
@@ -33,7 +39,7 @@ class WordList:
         word = word.lower()
         if word in self.words:
             return True
-        return any(word.endswith(s) and len(word) > len(s) + 2 for s in self.suffixes)
+        return bool(self.suffixes) and _has_suffix(word, self.suffixes)
 
     def in_words(self, lemmas: Sequence[str], texts: Sequence[str] = ()) -> bool:
         """Whether the lemmas (or the words as written) contain a term of this list."""
