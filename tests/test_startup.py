@@ -134,3 +134,14 @@ def test_every_check_is_prepared_before_any_runs_and_a_failing_prepare_is_harmle
     assert Recorder.calls == ["prepare recorder", "prepare second",
                               "run recorder", "run broken-prepare", "run second"]
     assert sorted(f.check for f in report.findings) == ["broken-prepare", "recorder", "second"]
+
+
+def test_harper_spelling_verdicts_are_remembered_and_stay_the_same() -> None:
+    from linter.engines.harper_engine import harper_unknown_words
+
+    first = harper_unknown_words(["recieve", "house", "goverment"])
+    assert sorted(first) == ["goverment", "recieve"]
+    assert first["recieve"].suggestion == "receive"
+    again = harper_unknown_words(["house", "recieve", "goverment", "untill"])  # one new word
+    assert again["recieve"] == first["recieve"] and again["goverment"] == first["goverment"]
+    assert "untill" in again and "house" not in again

@@ -147,7 +147,7 @@ def doubted_words(text: str, vocab: Vocabulary) -> tuple[list[str], list[str]]:
     Harper about (unknown to the general and medical word lists, or rare and one typing slip
     away from a far more common word: "recieve"), and the others no list knows, which can only
     be info (names, brands, foreign words: Harper's verdict would not change that, and asking
-    costs it a search for suggestions per word)."""
+    costs it a search for suggestions per word). Coinages of known words are neither."""
     ask: list[str] = []
     unlisted: list[str] = []
     for word in sorted(set(WORD.findall(text))):
@@ -156,8 +156,9 @@ def doubted_words(text: str, vocab: Vocabulary) -> tuple[list[str], list[str]]:
         low = word.lower()
         count = vocab.counts.get(low)
         if count is None:
-            if not _known_contraction(low, vocab):
-                (ask if could_be_warning(word) else unlisted).append(word)
+            if _known_contraction(low, vocab) or coinage(vocab, low):
+                continue  # "don't", "astrobiologists": known words with an ending or a prefix
+            (ask if could_be_warning(word) else unlisted).append(word)
         elif count < SLIP_CEILING and could_be_warning(word):
             slip = _doubted_known.get(low)
             if slip is None:  # the general list is the same for every run: remember the verdict

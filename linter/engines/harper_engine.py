@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 ENGINE = "harper"
 SPELL_CHECK = "SpellCheck"  # the rule name of Harper's spell checker
 Request = tuple[str, frozenset[str]]  # a text and the rules switched off for it
-PENDING_LIMIT = 8  # texts started but never collected (a check that failed) are dropped past this
+PENDING_LIMIT = 8
+VERDICT_LIMIT = 100_000  # texts started but never collected (a check that failed) are dropped past this
 
 
 class _HarperWorker:
@@ -42,6 +43,8 @@ class _HarperWorker:
         self.linter: harper.Linter | None = None
         self.pending: OrderedDict[Request, Future[list[EngineIssue]]] = OrderedDict()
         self.lock = threading.Lock()
+        # a word's spelling verdict never changes: each is asked once (a search costs milliseconds)
+        self.verdicts: dict[str, EngineIssue | None] = {}
 
     def _linter(self, rules_off: frozenset[str], only_spelling: bool = False) -> harper.Linter:
         """The linter, configured for this call (a cheap switch of rule flags)."""
@@ -60,11 +63,16 @@ class _HarperWorker:
         return _issues(self._linter(request[1]), request[0])
 
     def _unknown(self, words: list[str]) -> dict[str, EngineIssue]:
-        listing = "\n".join(words)
-        found: dict[str, EngineIssue] = {}
-        for issue in _issues(self._linter(frozenset(), only_spelling=True), listing):
-            found.setdefault(listing[issue.start:issue.end], issue)
-        return found
+        new = [w for w in words if w not in self.verdicts]
+        if new:
+            listing = "\n".join(new)
+            found: dict[str, EngineIssue] = {}
+            for issue in _issues(self._linter(frozenset(), only_spelling=True), listing):
+                found.setdefault(listing[issue.start:issue.end], issue)
+            if len(self.verdicts) + len(new) > VERDICT_LIMIT:
+                self.verdicts.clear()
+            self.verdicts.update({w: found.get(w) for w in new})
+        return {w: verdict for w in words if (verdict := self.verdicts.get(w)) is not None}
 
     def start(self, request: Request) -> None:
         with self.lock:
