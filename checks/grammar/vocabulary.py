@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from checks.grammar import lexicon
+from linter.table_cache import cached_table
 
 MEDICAL_FILES = ("grammar_medical_words.txt", "grammar_drug_words.txt")
 _lock = threading.Lock()
@@ -34,7 +35,7 @@ def _segmenter() -> object:
 
     segmenter = wordsegment.Segmenter()
     with _lock:
-        segmenter.unigrams.update(_read_counts(segmenter.UNIGRAMS_FILENAME))
+        segmenter.unigrams.update(cached_table(segmenter.UNIGRAMS_FILENAME, "unigrams", _read_counts))
         segmenter.total = segmenter.TOTAL
         segmenter.limit = segmenter.LIMIT
     return segmenter
@@ -44,7 +45,8 @@ def _segmenter() -> object:
 def _bigrams_loaded() -> bool:
     segmenter = _segmenter()
     with _lock:
-        segmenter.bigrams.update(_read_counts(segmenter.BIGRAMS_FILENAME))  # type: ignore[attr-defined]
+        segmenter.bigrams.update(  # type: ignore[attr-defined]
+            cached_table(segmenter.BIGRAMS_FILENAME, "bigrams", _read_counts))  # type: ignore[attr-defined]
     return True
 
 
