@@ -105,7 +105,7 @@ def load_model() -> TopicModel:
         if _model is None:
             ref = resources.files("checks").joinpath("data", "offtopic_vectors.npz")
             with ref.open("rb") as handle, np.load(handle) as data:
-                words = [str(w) for w in data["words"]]
+                words: list[str] = data["words"].tolist()
                 vectors = data["vectors"].astype(np.float32)
                 counts = data["counts"].astype(np.float64)
             norms = np.linalg.norm(vectors, axis=1, keepdims=True)
