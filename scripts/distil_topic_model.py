@@ -65,7 +65,7 @@ def main() -> None:
     scale[scale == 0] = 1.0
     quantised = np.round(reduced / scale[:, None]).astype(np.int8)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(  # uncompressed: int8 vectors hardly compress, and inflating them slows every start
+    np.savez_compressed(
         args.out,
         words=np.asarray(words),
         vectors=quantised,
