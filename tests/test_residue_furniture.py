@@ -8,19 +8,7 @@ import pytest
 from linter.findings import Severity
 
 from .conftest import LintFn, found
-
-ARTICLE = (
-    "Sleep and shift work\n\n"
-    "Night shifts push the body clock out of step with daylight. Many people who work nights "
-    "sleep less for the first few weeks.\n\n"
-    "{block}\n\n"
-    "Keep the bedroom dark and quiet during the day, and sleep at the same times on work days "
-    "and days off.\n"
-)
-
-
-def residue(lint: LintFn, block: str, fmt: str = "txt") -> list:
-    return found(lint(ARTICLE.format(block=block), fmt=fmt, select=["scrape-residue"]), "scrape-residue")
+from .test_residue import residue
 
 
 @pytest.mark.parametrize(
