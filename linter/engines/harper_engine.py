@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 ENGINE = "harper"
 SPELL_CHECK = "SpellCheck"  # the rule name of Harper's spell checker
 Request = tuple[str, frozenset[str]]  # a text and the rules switched off for it
-PENDING_LIMIT = 8
-VERDICT_LIMIT = 100_000  # texts started but never collected (a check that failed) are dropped past this
+PENDING_LIMIT = 8  # texts started but never collected (a check that failed) are dropped past this
+VERDICT_LIMIT = 100_000  # spelling verdicts remembered per process
+ONLY_SPELLING = frozenset({"only spelling"})  # the configuration key of a spell-check-only call
 
 
 class _HarperWorker:
@@ -41,22 +42,28 @@ class _HarperWorker:
         self.pid = os.getpid()
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="harper")
         self.linter: harper.Linter | None = None
+        self.default: dict[str, bool] = {}
+        self.configured: frozenset[str] | None = None  # the rules_off the linter is set for
         self.pending: OrderedDict[Request, Future[list[EngineIssue]]] = OrderedDict()
         self.lock = threading.Lock()
         # a word's spelling verdict never changes: each is asked once (a search costs milliseconds)
         self.verdicts: dict[str, EngineIssue | None] = {}
 
-    def _linter(self, rules_off: frozenset[str], only_spelling: bool = False) -> harper.Linter:
-        """The linter, configured for this call (a cheap switch of rule flags)."""
+    def _linter(self, rules_off: frozenset[str]) -> harper.Linter:
+        """The linter, configured for this call: every default rule but rules_off, or the spell
+        checker alone for ONLY_SPELLING (a switch of rule flags, made only when it changes)."""
         if self.linter is None:
             import harper
 
             self.linter = harper.Linter()
-        default = self.linter.get_default_lint_config()
-        if only_spelling:
-            self.linter.set_lint_config({**{rule: False for rule in default}, SPELL_CHECK: True})
-        else:
-            self.linter.set_lint_config({rule: on and rule not in rules_off for rule, on in default.items()})
+            self.default = self.linter.get_default_lint_config()
+        if rules_off != self.configured:
+            if rules_off == ONLY_SPELLING:
+                config = {rule: rule == SPELL_CHECK for rule in self.default}
+            else:
+                config = {rule: on and rule not in rules_off for rule, on in self.default.items()}
+            self.linter.set_lint_config(config)  # type: ignore[arg-type]
+            self.configured = rules_off
         return self.linter
 
     def _lint(self, request: Request) -> list[EngineIssue]:
@@ -67,7 +74,7 @@ class _HarperWorker:
         if new:
             listing = "\n".join(new)
             found: dict[str, EngineIssue] = {}
-            for issue in _issues(self._linter(frozenset(), only_spelling=True), listing):
+            for issue in _issues(self._linter(ONLY_SPELLING), listing):
                 found.setdefault(listing[issue.start:issue.end], issue)
             if len(self.verdicts) + len(new) > VERDICT_LIMIT:
                 self.verdicts.clear()
