@@ -15,6 +15,8 @@ from linter.runner import LintOptions, lint_document
 
 if TYPE_CHECKING:
     from linter.cache import ResultCache
+    from linter.config import CheckSetting
+    from linter.document import Document
 
 
 @dataclass
@@ -49,8 +51,7 @@ class Session:
                 document.path = display
         except InputError as exc:
             return ArticleReport(path=display, error=exc.problem)
-        report = lint_document(document, checks, self.options)
-        release_free_memory()
+        report = self._lint(document, checks)
         if cache is not None and key is not None:
             cache.put(key, report)
         return report
@@ -63,6 +64,9 @@ class Session:
             document = read_bytes(path, data, fmt=fmt, max_bytes=config.max_file_size)
         except InputError as exc:
             return ArticleReport(path=path, error=exc.problem)
+        return self._lint(document, checks)
+
+    def _lint(self, document: Document, checks: list[CheckSetting]) -> ArticleReport:
         report = lint_document(document, checks, self.options)
-        release_free_memory()
+        release_free_memory()  # between articles, so that one long article's peak is not kept
         return report
