@@ -49,7 +49,8 @@ class Grammar(Check):
     that a general word list of 333,000 words knows is no misspelling unless it is one typing
     slip away from a far more common word ("recieve"); the others go to Harper's spell checker.
     Capitalised words (names, brands, acronyms), web addresses, handles and coinages
-    ("astrobiologists") are info, never warnings; drug and condition names are known words.
+    ("astrobiologists") are never warnings (a name no list knows is info); drug and condition
+    names are known words.
     Passages in another language are left to the language checks.
 
     Why it matters: pages made by article spinners and scrapers are full of text that is

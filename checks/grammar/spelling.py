@@ -36,6 +36,12 @@ def starts_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in SENTENCE_ENDS
 
 
+def could_be_warning(word: str) -> bool:
+    """Only a lowercase word of plain ASCII letters (hyphens and apostrophes allowed) can be a
+    misspelling warning: anything else is a name, an acronym, a code or a foreign word."""
+    return word.isascii() and all(ch.isalpha() or ch in "-'’" for ch in word) and not any(ch.isupper() for ch in word)
+
+
 def spelling_severity(vocab: Vocabulary, text: str, start: int, end: int,
                       suggestion: str | None) -> Severity | None:
     """Warning, info, or None when the word is not a misspelling."""
@@ -44,10 +50,10 @@ def spelling_severity(vocab: Vocabulary, text: str, start: int, end: int,
         return None
     if vocab.is_listed(word):
         return None
-    if not all(ch.isalpha() or ch in "-'’" for ch in word) or not word.isascii():
-        return Severity.INFO  # numbers, codes, foreign words
-    if any(ch.isupper() for ch in word) or inside_name_or_address(text, start, end):
-        return Severity.INFO  # a name, an acronym, a handle, a web address: at a sentence start too
+    if not could_be_warning(word) or inside_name_or_address(text, start, end):
+        # numbers, codes, foreign words; a name, an acronym, a handle, a web address: at a
+        # sentence start too
+        return Severity.INFO
     if not vocab.knows(word):
         return Severity.INFO if coinage(vocab, word.lower()) else Severity.WARNING
     if misspelling_of(vocab, word.lower(), suggestion) is not None:
@@ -137,9 +143,6 @@ def _known_contraction(low: str, vocab: Vocabulary) -> bool:
     return False
 
 
-def could_be_warning(word: str) -> bool:
-    """Only a lowercase word of plain letters can be a misspelling warning (see spelling_severity)."""
-    return word.isascii() and word.islower() and all(ch.isalpha() or ch in "'’" for ch in word)
 
 
 def doubted_words(text: str, vocab: Vocabulary) -> tuple[list[str], list[str]]:
