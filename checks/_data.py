@@ -37,3 +37,20 @@ def data_sections(name: str, inline_comments: bool = False) -> dict[str, tuple[s
         else:
             groups.setdefault(current, []).append(line)
     return {k: tuple(v) for k, v in groups.items()}
+
+
+@cache
+def weighted_patterns(name: str, inline_comments: bool = False) -> dict[str, tuple[tuple[int, str], ...]]:
+    """A data file of ``[kind]`` sections of ``weight regex`` lines: kind -> (weight, regex) pairs.
+
+    A line without a kind, a whole-number weight or a pattern is an error naming the file."""
+    out: dict[str, tuple[tuple[int, str], ...]] = {}
+    for kind, lines in data_sections(name, inline_comments).items():
+        pairs: list[tuple[int, str]] = []
+        for line in lines:
+            weight, _, pattern = line.partition(" ")
+            if not kind or not weight.isdigit() or not pattern.strip():
+                raise ValueError(f"{name}: expected '[kind]' then 'weight regex' lines, got {line!r}")
+            pairs.append((int(weight), pattern.strip()))
+        out[kind] = tuple(pairs)
+    return out

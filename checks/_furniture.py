@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from checks._hygiene import lexicon_sections
+from checks._data import weighted_patterns
 from linter.document import Document
 from linter.nlp import Analysis
 
@@ -65,15 +65,11 @@ class Signal:
 @lru_cache(maxsize=1)
 def signals() -> dict[str, tuple[Signal, ...]]:
     out: dict[str, tuple[Signal, ...]] = {}
-    for kind, lines in lexicon_sections("furniture_en.txt").items():
+    for kind, pairs in weighted_patterns("furniture_en.txt", inline_comments=True).items():
         if kind not in KINDS:
             raise ValueError(f"furniture_en.txt: unknown kind [{kind}]")
-        parsed = []
-        for line in lines:
-            weight, _, regex = line.partition(" ")
-            pattern = re.compile(regex, re.IGNORECASE | re.MULTILINE)
-            parsed.append(Signal(int(weight), pattern, required_literals(regex)))
-        out[kind] = tuple(parsed)
+        out[kind] = tuple(Signal(weight, re.compile(regex, re.IGNORECASE | re.MULTILINE), required_literals(regex))
+                          for weight, regex in pairs)
     return out
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from checks._data import data_sections
+from checks._data import weighted_patterns
 from linter.document import Document
 from linter.findings import Finding, Severity
 from linter.language import word_count
@@ -45,15 +45,9 @@ class Hit:
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[Term, ...]:
-    terms: list[Term] = []
-    for kind, lines in data_sections("commerce_terms.txt").items():
-        for line in lines:
-            weight, _, pattern = line.partition(" ")
-            if not kind or not weight.isdigit() or not pattern.strip():
-                raise ValueError(f"commerce_terms.txt: expected '[kind]' then 'weight regex' lines, got {line!r}")
-            # the lexicon is lower case and matched on lower-cased text (faster than IGNORECASE)
-            terms.append(Term(kind, int(weight), re.compile(pattern.strip(), re.MULTILINE)))
-    return tuple(terms)
+    # the lexicon is lower case and matched on lower-cased text (faster than IGNORECASE)
+    return tuple(Term(kind, weight, re.compile(pattern, re.MULTILINE))
+                 for kind, pairs in weighted_patterns("commerce_terms.txt").items() for weight, pattern in pairs)
 
 
 def hits(text: str, terms: Iterable[Term]) -> list[Hit]:
