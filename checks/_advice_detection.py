@@ -156,6 +156,18 @@ def risk_denial(sent: Span, lex: Lexicons | None = None) -> re.Match[str] | None
     return None
 
 
+def medical_distrust(sent: Span, lex: Lexicons | None = None) -> re.Match[str] | None:
+    """Framing that turns the reader against doctors and medicine ("the drug companies have
+    such a monopoly that you'll never hear the truth"), unless the sentence discusses it."""
+    lex = lex or lexicons()
+    text = normalise(sent.text)
+    for pattern in lex.distrust:
+        found = pattern.search(text)
+        if found:
+            return None if matches_any(lex.distrust_mentions, text) else found
+    return None
+
+
 def _is_instruction(verb: Token, sent: Span) -> bool:
     """A plain instruction: an imperative opening the sentence ("Sit with your back ...",
     "Always lift with bent knees") or "you should/must/need to ...". Looser wording ("you can

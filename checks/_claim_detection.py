@@ -450,7 +450,7 @@ def _marker_in_duty(sent: Span, offset: int) -> bool:
     return False
 
 
-def _strength(sent: Span, lex: Lexicons, trigger: Token | None) -> str:
+def _strength(sent: Span, lex: Lexicons, trigger: Token | None, kind: str = "effect") -> str:
     text = sent.text
     if matches_any(lex.absolute, text):
         return "absolute"
@@ -461,7 +461,18 @@ def _strength(sent: Span, lex: Lexicons, trigger: Token | None) -> str:
         return "absolute"  # "it cures ...", "a cure for ...", not "a rest cure"
     if matches_any(lex.hedges, text) or (trigger is not None and _reported_use(trigger)):
         return "hedged"
+    if trigger is not None and _possible_harm(trigger, kind, lex):
+        return "hedged"
     return "plain"
+
+
+def _possible_harm(trigger: Token, kind: str, lex: Lexicons) -> bool:
+    """"Cisplatin can cause nausea", "an irregular schedule can aggravate mood disorders": a harm
+    stated as possible is a warning to the reader (what a leaflet lists as side effects and
+    risks), not a promise that something works, so it reads as hedged. "Can relieve" stays plain."""
+    if kind != "cause" and trigger.lemma_.lower() not in lex.harm_verbs:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "can" for tok in _chain(trigger) for c in tok.children)
 
 
 def _reported_use(trigger: Token) -> bool:
@@ -490,7 +501,7 @@ def claims_in_sentence(sent: Span, lex: Lexicons | None = None, strict: bool = F
     strict = strict or not health_context
     claims: list[SentenceClaim] = []
     for kind, tok in _verb_claims(sent, lex, strict):
-        claims.append(SentenceClaim(kind, _strength(sent, lex, tok), tok.text))
+        claims.append(SentenceClaim(kind, _strength(sent, lex, tok, kind), tok.text))
     marker = _marker_claim(sent, lex)
     if marker and not any(c.kind == "cause" for c in claims):
         claims.append(SentenceClaim("cause", _strength(sent, lex, None), marker))

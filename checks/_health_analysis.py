@@ -14,6 +14,7 @@ from checks._advice_detection import (
     advice_in_sentence,
     discouraged_referral_is_advice,
     has_red_flag,
+    medical_distrust,
     medicine_change,
     referral_kind,
     risk_denial,
@@ -48,7 +49,7 @@ class Claim:
 class Advice:
     start: int
     end: int
-    kind: str  # medicine-change | discouraged-referral | risk-denial
+    kind: str  # medicine-change | discouraged-referral | risk-denial | distrust
     detail: str
 
 
@@ -142,6 +143,9 @@ def analyse(document: Document, analysis: Analysis, strict: bool = False) -> Hea
         denial = risk_denial(sent, lex)
         if denial is not None:
             result.dangerous.append(Advice(start, end, "risk-denial", denial.group(0)))
+        distrust = medical_distrust(sent, lex)
+        if distrust is not None:
+            result.dangerous.append(Advice(start, end, "distrust", distrust.group(0)))
         advice = advice_in_sentence(sent, lex)
         if advice == "health":
             result.advice_sentences += 1

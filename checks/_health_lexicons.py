@@ -80,6 +80,7 @@ class Lexicons:
     reporting_verbs: frozenset[str]
     benefit_modifiers: frozenset[str]
     observation_verbs: frozenset[str]
+    harm_verbs: frozenset[str]
     prevalence_nouns: WordList
     prevalence_modifiers: frozenset[str]
     conditions: WordList
@@ -95,6 +96,8 @@ class Lexicons:
     change_verbs: dict[str, str]
     supervision: tuple[re.Pattern[str], ...]
     risk_denial: tuple[re.Pattern[str], ...]
+    distrust: tuple[re.Pattern[str], ...]
+    distrust_mentions: tuple[re.Pattern[str], ...]
     red_flags: tuple[re.Pattern[str], ...]
     advice_actions: frozenset[str]
 
@@ -132,6 +135,7 @@ def lexicons() -> Lexicons:
         reporting_verbs=frozenset(data_lines("claims_reporting_verbs")),
         benefit_modifiers=frozenset(data_lines("claims_benefit_modifiers")),
         observation_verbs=frozenset(data_lines("claims_observation_verbs")),
+        harm_verbs=frozenset(data_lines("claims_harm_verbs")),
         prevalence_nouns=_word_list(["claims_prevalence_nouns"]),
         prevalence_modifiers=frozenset(data_lines("claims_prevalence_modifiers")),
         conditions=_word_list(["claims_conditions"], "claims_condition_suffixes"),
@@ -147,6 +151,8 @@ def lexicons() -> Lexicons:
         change_verbs=_verbs_with_particles("advice_change_verbs"),
         supervision=_patterns("advice_supervision"),
         risk_denial=_patterns("advice_risk_denial"),
+        distrust=_patterns("advice_distrust"),
+        distrust_mentions=_patterns("advice_distrust_mentions"),
         red_flags=_patterns("advice_red_flags"),
         advice_actions=frozenset(data_lines("advice_actions")),
     )

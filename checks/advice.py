@@ -15,11 +15,13 @@ DANGER_MESSAGES = {
     "medicine-change": "Advice to {detail} a medicine without medical supervision",
     "discouraged-referral": "Advice against seeing a doctor or other healthcare professional",
     "risk-denial": "Denies an established risk (\"{detail}\")",
+    "distrust": "Turns readers against doctors or medicine (\"{detail}\")",
 }
 DANGER_FIXES = {
     "medicine-change": "tell readers to talk to their doctor or pharmacist before changing a prescribed medicine",
     "discouraged-referral": "say when to see a doctor instead",
     "risk-denial": "describe the risk and how to reduce it",
+    "distrust": "say what the evidence shows and when to see a doctor, without casting doctors as the enemy",
 }
 
 
@@ -28,15 +30,21 @@ class DangerousAdvice(Check):
     """What it finds: advice to stop, skip, start or change a prescription medicine or its dose
     without medical supervision ("you can simply stop taking sertraline", "stop your arthritis
     medication once you start the capsules"); advice to avoid or delay seeing a doctor ("there
-    is no need to talk to your doctor"); and denials of established risks ("withdrawal effects
-    are a myth"). Advice to do these things with a doctor's or pharmacist's help is fine, and
+    is no need to talk to your doctor"); denials of established risks ("withdrawal effects
+    are a myth"); and framing that turns readers against doctors and medicine ("the drug
+    companies have such a monopoly that you'll never hear the truth", "what your doctor may
+    have forgotten to tell you", "suppressed cures", "conventional medicine only treats the
+    symptoms"), unless the sentence discusses such claims ("beware of sites that say ...").
+    Advice to do these things with a doctor's or pharmacist's help is fine, and
     so is "do not stop taking it without talking to your doctor". A sentence that says when a
     visit is usually not needed ("you do not usually need to see a GP for a cold") is not
     reported.
 
     Why it matters: stopping some medicines abruptly causes withdrawal, relapse or rebound
     effects that can be dangerous (antidepressants, benzodiazepines, steroids, blood thinners,
-    anti-epileptics). Discouraging care delays diagnosis. This is the harm a health page can do.
+    anti-epileptics). Discouraging care delays diagnosis, and so does teaching readers that
+    their doctors hide the truth or are paid to keep them ill. This is the harm a health page
+    can do.
 
     Example: "Once you start the capsules you can stop your arthritis medication."
 
@@ -49,11 +57,11 @@ class DangerousAdvice(Check):
     languages = frozenset({"en"})  # English lexicons and parse
     severity = Severity.ERROR
     needs = frozenset({NEED_PARSE})
-    summary = "Advice to change a medicine without supervision, avoid a doctor, or ignore a risk"
+    summary = "Advice to change a medicine without supervision, avoid a doctor or ignore a risk; distrust of medicine"
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
         for advice in health_analysis(document, analysis).dangerous:
-            message = DANGER_MESSAGES[advice.kind].format(detail=advice.detail)
+            message = DANGER_MESSAGES[advice.kind].format(detail=" ".join(advice.detail.split()))
             yield Finding(self.id, message, advice.start, advice.end, None, DANGER_FIXES[advice.kind])
 
 

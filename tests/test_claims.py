@@ -132,6 +132,15 @@ def test_what_a_treatment_is_used_for_reads_as_hedged(lint: LintFn) -> None:
     assert claims(lint("Mitoxantrone treats prostate cancer.", select=CLAIM))[0][0] == "warning"
 
 
+def test_a_possible_harm_reads_as_hedged_but_a_possible_benefit_does_not(lint: LintFn) -> None:
+    """A leaflet's "X can cause nausea" warns the reader of a risk; "X can relieve pain" promises."""
+    for sentence in ("Cisplatin can cause nausea and hair loss.",
+                     "An irregular sleep schedule can aggravate mood disorders."):
+        assert claims(lint(sentence, select=CLAIM)) == [("info", sentence)]
+    assert claims(lint("Stress causes muscle spasms.", select=CLAIM))[0][0] == "warning"
+    assert claims(lint("Turmeric can relieve joint pain.", select=CLAIM))[0][0] == "warning"
+
+
 def test_hedged_claim_is_info_or_nothing(lint: LintFn) -> None:
     sentence = "Heat may ease back pain for some people."
     assert claims(lint(sentence, select=CLAIM)) == [("info", sentence)]
