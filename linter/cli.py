@@ -113,15 +113,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_ERROR
         files = only_changed_files(files, changes)
     run = RunReport(errors=list(missing))
-    for path in files:
-        try:
-            article = session.lint_path(path, stdin_name=args.stdin_filename)
-        except ConfigError as exc:
-            print(f"healthlint: error: {exc}", file=sys.stderr)
-            return EXIT_ERROR
-        run.articles.append(article)
-        if article.error:
-            run.errors.append(f"{article.path}: {article.error}")
+    try:
+        for article in session.lint_paths(files, stdin_name=args.stdin_filename):
+            run.articles.append(article)
+            if article.error:
+                run.errors.append(f"{article.path}: {article.error}")
+    except ConfigError as exc:
+        print(f"healthlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     if session.cache is not None:
         session.cache.close()
     if changes is not None and args.changed_lines_only:

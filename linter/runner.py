@@ -5,8 +5,10 @@ from __future__ import annotations
 import html as htmllib
 import re
 import traceback
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from linter.config import CheckSetting
 from linter.document import Document
@@ -19,6 +21,7 @@ from linter.scoring import score
 from linter.suppressions import parse_suppressions
 
 TAG = re.compile(r"<[^>]*>")
+T = TypeVar("T")
 
 
 @dataclass
@@ -75,9 +78,22 @@ def prepare_checks(document: Document, checks: Sequence[CheckSetting], analysis:
             continue
 
 
+PREPARED = "runner: checks prepared"  # the Analysis.cache key set by prepare_document
+
+
+def prepare_document(document: Document, checks: Sequence[CheckSetting]) -> Analysis:
+    """The document's analysis, with the background work of its checks already started (see
+    `lint_documents`)."""
+    analysis = Analysis(document, needs_of(checks))
+    prepare_checks(document, applicable(checks, analysis), analysis)
+    analysis.cache[PREPARED] = True
+    return analysis
+
+
 def run_checks(document: Document, checks: Sequence[CheckSetting], analysis: Analysis) -> Iterator[LocatedFinding]:
     checks = applicable(checks, analysis)
-    prepare_checks(document, checks, analysis)
+    if not analysis.cache.get(PREPARED):
+        prepare_checks(document, checks, analysis)
     # checks whose engine works on its own thread run last, so that it has the longest head start
     # (findings are sorted by position afterwards: the order of running changes nothing else)
     checks = sorted(checks, key=lambda s: s.check.prepare is not Check.prepare)
@@ -97,11 +113,37 @@ def run_checks(document: Document, checks: Sequence[CheckSetting], analysis: Ana
             yield locate(document, finding, setting)
 
 
+def lint_documents(
+    jobs: Iterable[tuple[T, Document | None, Sequence[CheckSetting]]], options: LintOptions | None = None
+) -> Iterator[tuple[T, ArticleReport | None]]:
+    """(tag, report) for each (tag, document, checks) job, in order; a job without a document
+    (an input error, a cached result) passes through with no report. Each document's checks are
+    prepared while the one before it is checked, so an engine on a thread of its own (Harper)
+    has the next article in hand instead of waiting for the main thread to reach it."""
+    ahead: deque[tuple[T, Document | None, Sequence[CheckSetting], Analysis | None]] = deque()
+    for tag, document, checks in jobs:
+        analysis = prepare_document(document, checks) if document is not None else None
+        ahead.append((tag, document, checks, analysis))
+        while len(ahead) > 1:
+            yield _finish(ahead.popleft(), options)
+    while ahead:
+        yield _finish(ahead.popleft(), options)
+
+
+def _finish(
+    job: tuple[T, Document | None, Sequence[CheckSetting], Analysis | None], options: LintOptions | None
+) -> tuple[T, ArticleReport | None]:
+    tag, document, checks, analysis = job
+    return tag, (lint_document(document, checks, options, analysis) if document is not None else None)
+
+
 def lint_document(
-    document: Document, checks: Sequence[CheckSetting], options: LintOptions | None = None
+    document: Document, checks: Sequence[CheckSetting], options: LintOptions | None = None,
+    analysis: Analysis | None = None,
 ) -> ArticleReport:
+    """The report of one document; analysis is the one `prepare_document` made for it, if any."""
     options = options or LintOptions()
-    analysis = Analysis(document, needs_of(checks))
+    analysis = analysis or Analysis(document, needs_of(checks))
     findings = list(run_checks(document, checks, analysis))
     suppressions = parse_suppressions(document.source, document.meta.format)
     if suppressions.items:

@@ -1,10 +1,11 @@
 """Harper (harper-py): offline, in-process grammar and spelling engine.
 
 Harper releases the GIL while it builds its dictionary (about half a second) and while it
-lints, so one worker thread per process owns the process's `harper.Linter` (a Linter is not
+lints, so a worker thread per process owns the process's `harper.Linter` (a Linter is not
 thread-safe) and does both alongside the main thread: `start_harper` hands it a text early
-(before the spaCy parse, say) and `harper_issues` collects the result later, or lints on the
-spot when nothing was started. Harper's spans are code points of the linted str, the same unit
+(before the spaCy parse, or while the article before it is checked) and `harper_issues`
+collects the result later, or lints on the spot when nothing was started. Spelling questions
+go to a second thread with a linter of its own. Harper's spans are code points of the linted str, the same unit
 as `Document.text` offsets: no conversion is needed.
 
 Harper's spell checker costs about as much as its hundreds of other rules together, because
@@ -32,16 +33,20 @@ SPELL_CHECK = "SpellCheck"  # the rule name of Harper's spell checker
 Request = tuple[str, frozenset[str]]  # a text and the rules switched off for it
 PENDING_LIMIT = 8  # texts started but never collected (a check that failed) are dropped past this
 VERDICT_LIMIT = 100_000  # spelling verdicts remembered per process
-ONLY_SPELLING = frozenset({"only spelling"})  # the configuration key of a spell-check-only call
 
 
 class _HarperWorker:
-    """The process's Harper thread and the lints it has been asked for."""
+    """The process's two Harper threads: one lints the texts it is handed, in order; the other
+    answers spelling questions, so that a question about article N never waits behind the lint
+    of article N+1 that was handed over early. Each owns a linter of its own (Harper's
+    dictionary is built once and shared: the second linter costs milliseconds)."""
 
     def __init__(self) -> None:
         self.pid = os.getpid()
-        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="harper")
-        self.linter: harper.Linter | None = None
+        self.linting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="harper")
+        self.spelling = ThreadPoolExecutor(max_workers=1, thread_name_prefix="harper-spelling")
+        self.linter: harper.Linter | None = None  # used on the linting thread only
+        self.speller: harper.Linter | None = None  # used on the spelling thread only
         self.default: dict[str, bool] = {}
         self.configured: frozenset[str] | None = None  # the rules_off the linter is set for
         self.pending: OrderedDict[Request, Future[list[EngineIssue]]] = OrderedDict()
@@ -50,21 +55,29 @@ class _HarperWorker:
         self.verdicts: dict[str, EngineIssue | None] = {}
 
     def _linter(self, rules_off: frozenset[str]) -> harper.Linter:
-        """The linter, configured for this call: every default rule but rules_off, or the spell
-        checker alone for ONLY_SPELLING (a switch of rule flags, made only when it changes)."""
+        """The linter, configured for this call: every default rule but rules_off (a switch of
+        rule flags, made only when it changes)."""
         if self.linter is None:
             import harper
 
             self.linter = harper.Linter()
             self.default = self.linter.get_default_lint_config()
         if rules_off != self.configured:
-            if rules_off == ONLY_SPELLING:
-                config = {rule: rule == SPELL_CHECK for rule in self.default}
-            else:
-                config = {rule: on and rule not in rules_off for rule, on in self.default.items()}
+            config = {rule: on and rule not in rules_off for rule, on in self.default.items()}
             self.linter.set_lint_config(config)  # type: ignore[arg-type]
             self.configured = rules_off
         return self.linter
+
+    def _speller(self) -> harper.Linter:
+        """A linter with the spell checker alone."""
+        if self.speller is None:
+            import harper
+
+            speller = harper.Linter()
+            default = speller.get_default_lint_config()
+            speller.set_lint_config({rule: rule == SPELL_CHECK for rule in default})
+            self.speller = speller
+        return self.speller
 
     def _lint(self, request: Request) -> list[EngineIssue]:
         return _issues(self._linter(request[1]), request[0])
@@ -74,7 +87,7 @@ class _HarperWorker:
         if new:
             listing = "\n".join(new)
             found: dict[str, EngineIssue] = {}
-            for issue in _issues(self._linter(ONLY_SPELLING), listing):
+            for issue in _issues(self._speller(), listing):
                 found.setdefault(listing[issue.start:issue.end], issue)
             if len(self.verdicts) + len(new) > VERDICT_LIMIT:
                 self.verdicts.clear()
@@ -85,7 +98,7 @@ class _HarperWorker:
         with self.lock:
             if request in self.pending:
                 return
-            self.pending[request] = self.executor.submit(self._lint, request)
+            self.pending[request] = self.linting.submit(self._lint, request)
             while len(self.pending) > PENDING_LIMIT:
                 self.pending.popitem(last=False)
 
@@ -93,11 +106,11 @@ class _HarperWorker:
         with self.lock:
             future = self.pending.pop(request, None)
         if future is None:
-            future = self.executor.submit(self._lint, request)
+            future = self.linting.submit(self._lint, request)
         return future.result()
 
     def unknown(self, words: list[str]) -> dict[str, EngineIssue]:
-        return self.executor.submit(self._unknown, words).result()
+        return self.spelling.submit(self._unknown, words).result()
 
 
 _worker: _HarperWorker | None = None
