@@ -80,7 +80,7 @@ class Lexicons:
     reporting_verbs: frozenset[str]
     benefit_modifiers: frozenset[str]
     observation_verbs: frozenset[str]
-    harm_verbs: frozenset[str]
+    harm_verbs: dict[str, str]  # lemma -> the object it needs to be a harm ("" for none)
     prevalence_nouns: WordList
     prevalence_modifiers: frozenset[str]
     conditions: WordList
@@ -110,6 +110,15 @@ def _verbs_with_particles(name: str) -> dict[str, str]:
     return verbs
 
 
+def _harm_verbs() -> dict[str, str]:
+    verbs: dict[str, str] = {}
+    for line in data_lines("claims_harm_verbs"):
+        head, _, needed = line.lower().partition(" ")
+        verbs.setdefault(head, "")
+        verbs[head] = " ".join(filter(None, [verbs[head], needed]))
+    return verbs
+
+
 @lru_cache(maxsize=1)
 def lexicons() -> Lexicons:
     """All lexicons, loaded once per process."""
@@ -135,7 +144,7 @@ def lexicons() -> Lexicons:
         reporting_verbs=frozenset(data_lines("claims_reporting_verbs")),
         benefit_modifiers=frozenset(data_lines("claims_benefit_modifiers")),
         observation_verbs=frozenset(data_lines("claims_observation_verbs")),
-        harm_verbs=frozenset(data_lines("claims_harm_verbs")),
+        harm_verbs=_harm_verbs(),
         prevalence_nouns=_word_list(["claims_prevalence_nouns"]),
         prevalence_modifiers=frozenset(data_lines("claims_prevalence_modifiers")),
         conditions=_word_list(["claims_conditions"], "claims_condition_suffixes"),
@@ -156,6 +165,20 @@ def lexicons() -> Lexicons:
         red_flags=_patterns("advice_red_flags"),
         advice_actions=frozenset(data_lines("advice_actions")),
     )
+
+
+WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def names_health_terms(text: str, interventions: bool = True) -> bool:
+    """Whether plain text (no parse) names a condition, or a treatment of the lexicons; a final
+    "s" is also tried off, for plurals."""
+    lex = lexicons()
+    words = [w.lower() for w in WORD.findall(text)]
+    singular = [w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words]
+    if lex.conditions.in_words(singular, words):
+        return True
+    return interventions and lex.interventions.in_words(singular, words)
 
 
 def normalise(text: str) -> str:

@@ -8,20 +8,20 @@ from functools import lru_cache
 from typing import Any
 
 from checks._data import data_sections
-from checks._health_lexicons import lexicons, normalise
+from checks._health_lexicons import names_health_terms, normalise
 from linter.document import Block, Document
 from linter.findings import Finding, Severity
 from linter.nlp import NEED_SENTENCES, Analysis
 from linter.registry import Check, register
 
-KINDS = ("testimony", "crowd", "heading", "mention")
+KINDS = ("testimony", "crowd", "own-method", "heading", "mention")
 MESSAGES = {
     "testimony": "A personal story offered as evidence that a treatment works",
     "crowd": "A count of satisfied users offered instead of evidence",
+    "own-method": "The author's own method or discovery, offered on personal experience",
     "heading": "A testimonials section offered as evidence",
 }
 HEADING_MAX_WORDS = 6
-WORD = re.compile(r"[^\W\d_][\w'-]*")
 QUOTE_MARKS = ('"', "\u201c", "\u201d")
 
 
@@ -32,15 +32,6 @@ def patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     if unknown:
         raise ValueError(f"anecdotes_en.txt: unknown kinds {sorted(unknown)}")
     return {kind: tuple(re.compile(p, re.IGNORECASE) for p in sections.get(kind, ())) for kind in KINDS}
-
-
-def _about_health(text: str) -> bool:
-    """Whether the text names a condition or a treatment (a testimony about a product or a
-    programme in general is not a health anecdote)."""
-    lex = lexicons()
-    words = [w.lower() for w in WORD.findall(text)]
-    singular = [w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words]
-    return lex.conditions.in_words(singular, words) or lex.interventions.in_words(singular, words)
 
 
 def _sentence(sentences: list[tuple[int, int]], offset: int, block: Block) -> tuple[int, int]:
@@ -56,10 +47,11 @@ class AnecdotalEvidence(Check):
     of recovery ("After two weeks on the drops my arthritis was gone", "it cured my migraines",
     "I have been pain free ever since", "this worked wonders for me"), counts of satisfied users
     ("thousands of satisfied customers", "has helped thousands of people") and sections headed
-    "Testimonials" or "Success stories". A testimony must name a condition or a treatment in
-    its paragraph, a count of users in its sentence. Testimonies quoted as examples of
-    advertising ("adverts quote customers saying 'it changed my life'") are mentions, not
-    evidence, and are not reported.
+    "Testimonials" or "Success stories"; and the author's own method or discovery offered on
+    personal experience ("I invented this method", "using my method the pain would go"). A
+    testimony must name a condition or a treatment in its paragraph, a count of users in its
+    sentence. Testimonies quoted as examples of advertising ("adverts quote customers saying
+    'it changed my life'") are mentions, not evidence, and are not reported.
 
     Why it matters: HONcode asks that claims about a treatment's benefits be backed by balanced
     evidence, and DISCERN asks what the information is based on. A story of one person who got
@@ -72,7 +64,7 @@ class AnecdotalEvidence(Check):
 
     How to fix: state what controlled studies found and cite them; if a patient's story
     belongs in the article, present it as one person's experience, not as proof, and say what
-    the evidence shows beside it.
+    the evidence shows beside it. A method of one's own needs a trial before it is advice.
     """
 
     id = "anecdotal-evidence"
@@ -91,7 +83,7 @@ class AnecdotalEvidence(Check):
                 yield Finding(self.id, MESSAGES["heading"], block.start, block.end)
                 continue
             matches = list(self._matches(text, found))
-            if not matches or not _about_health(text):
+            if not matches or not names_health_terms(text):
                 continue
             if sentences is None:
                 sentences = analysis.sentences
@@ -101,14 +93,14 @@ class AnecdotalEvidence(Check):
                 sentence = document.text[start:end]
                 if (start, end) in reported or self._mentioned(sentence, found):
                     continue
-                if kind == "crowd" and not _about_health(sentence):
+                if kind == "crowd" and not names_health_terms(sentence):
                     continue  # "the platform has helped thousands of people monetize ..."
                 reported.add((start, end))
                 yield Finding(self.id, MESSAGES[kind], start, end)
 
     @staticmethod
     def _matches(text: str, found: Mapping[str, tuple[re.Pattern[str], ...]]) -> Iterator[tuple[str, int]]:
-        hits = sorted((m.start(), kind) for kind in ("testimony", "crowd") for p in found[kind]
+        hits = sorted((m.start(), kind) for kind in ("testimony", "crowd", "own-method") for p in found[kind]
                       for m in p.finditer(text))
         for offset, kind in hits:
             yield kind, offset

@@ -23,6 +23,9 @@ def anecdotes(lint: LintFn, text: str, fmt: str = "txt") -> list[tuple[str, str]
         "Thousands of satisfied customers use our joint formula for arthritis pain.",
         "This technique has helped thousands of people find relief from back pain.",
         "Several other women have had success with this method for period pain.",
+        "He told of a man booked for bypass surgery who recovered quickly after treatment with the enzyme.",
+        "Sometimes the pain came back, but using my method the pain would go eventually.",
+        "I invented a simple way of eliminating pain from injured muscles.",
     ],
 )
 def test_testimonies_offered_as_proof_are_warnings(lint: LintFn, sentence: str) -> None:
@@ -54,6 +57,8 @@ def test_a_testimonials_heading_is_reported_once(lint: LintFn) -> None:
         # research on many people is evidence, not a crowd of customers
         "The studies analysed DNA from thousands of people with schizophrenia.",
         "Thousands of patients took part in the trial of the new asthma inhaler.",
+        "Nothing worked for me until my GP referred me to a pain clinic for my back pain.",
+        "We developed a new blood test for the early diagnosis of kidney disease.",
     ],
 )
 def test_mentions_plain_stories_and_research_are_not_anecdotes(lint: LintFn, text: str) -> None:
