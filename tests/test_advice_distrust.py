@@ -23,6 +23,7 @@ def distrust(lint: LintFn, text: str) -> list[tuple[str, str]]:
         "Conventional medicine only treats the symptoms, while natural medicine heals the cause.",
         "There is more money to be made from prescription drugs than from a cure.",
         "Big Pharma suppresses cheap cures for arthritis to protect its profits.",
+        "This information had been methodically and fraudulently concealed until now!",
     ],
 )
 def test_framing_against_medicine_is_an_error(lint: LintFn, sentence: str) -> None:
