@@ -31,6 +31,10 @@ RAISING = {"help", "seem", "appear", "tend", "prove", "show", "continue", "use",
 STRENGTH_ORDER = {"hedged": 0, "plain": 1, "absolute": 2}
 CONTRAST = {"but", "yet", "whereas", "while"}
 SPECULATIVE = {"possible", "potential", "putative", "hypothetical"}
+# how far, and through which dependencies, a claim's verb may hang under a passive "used"
+USE_PATH = 4
+POSSIBILITY_REACH = 3
+USE_LINKS = {"xcomp", "advcl", "acl", "pobj", "prep", "conj"}
 NEGATED_BEFORE = re.compile(r"\b(not|no|never|neither|nor|isn't|aren't)\s+(\w+\s+)?$", re.IGNORECASE)
 
 
@@ -136,7 +140,10 @@ def _purpose_or_duty(token: Token) -> bool:
     out, not what an intervention does."""
     if _research_agenda(token):
         return True
+    purposes = lexicons().purpose_nouns
     for tok in _chain(token):
+        if tok.lemma_ == "be" and any(c.dep_ in SUBJECTS and c.lemma_.lower() in purposes for c in tok.children):
+            return True  # "the goal of treatment is to reduce the viral load"
         if any(c.dep_ == "aux" and c.lower_ in DUTY_MODALS for c in tok.children):
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children):
@@ -470,20 +477,38 @@ def _possible_harm(trigger: Token, kind: str, lex: Lexicons) -> bool:
     """"Cisplatin can cause nausea", "an irregular schedule can aggravate mood disorders": a harm
     stated as possible is a warning to the reader (what a leaflet lists as side effects and
     risks), not a promise that something works, so it reads as hedged. "Can relieve" stays plain."""
-    if kind != "cause" and trigger.lemma_.lower() not in lex.harm_verbs:
+    lemma = trigger.lemma_.lower()
+    if kind != "cause" and lemma not in lex.harm_verbs:
         return False
-    return any(c.dep_ == "aux" and c.lower_ == "can" for tok in _chain(trigger) for c in tok.children)
+    objects = lex.harm_verbs.get(lemma, "").split() if kind != "cause" else []
+    if objects and not any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in trigger.children):
+        return False
+    # "can cause the retina to separate, resulting in detachment": "can" may sit a few heads up
+    governors = [trigger, *list(trigger.ancestors)[:POSSIBILITY_REACH]]
+    return any(c.dep_ == "aux" and c.lower_ == "can" for tok in governors for c in tok.children)
 
 
 def _reported_use(trigger: Token) -> bool:
-    """"Mitoxantrone is used to treat prostate cancer": what an intervention is used for (its
-    indication) reports practice; it does not assert that it works, so it reads as hedged."""
+    """"Mitoxantrone is used to treat prostate cancer", "an anticancer agent used to treat ovarian
+    cancer", "used as a radio-sensitizing agent to control a tumour": what an intervention is
+    used for (its indication) reports practice; it does not assert that it works, so it reads
+    as hedged, and so does what a treatment "involves" doing. The trigger hangs on a passive
+    "used" or on "involves" through its infinitive, a conjunct or the noun after "as"."""
     tok = trigger
-    if tok.head.lemma_.lower() == "help" and tok.dep_ == "xcomp":  # "used to help prevent"
+    for _ in range(USE_PATH):
+        if tok.dep_ not in USE_LINKS or tok.head is tok:
+            return False
         tok = tok.head
-    head = tok.head
-    return (tok.dep_ in ("xcomp", "advcl") and head.lemma_.lower() == "use"
-            and any(c.dep_ == "auxpass" for c in head.children))
+        if tok.lemma_.lower() in lexicons().description_verbs:
+            return True  # "involves restoring daily functioning", "involves using drugs to destroy"
+        if tok.lemma_.lower() == "use":
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            participle = tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children)
+            if passive or participle:
+                return True
+            if tok.tag_ != "VBG":
+                return False
+    return False
 
 
 def claims_in_sentence(sent: Span, lex: Lexicons | None = None, strict: bool = False,

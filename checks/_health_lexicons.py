@@ -61,6 +61,12 @@ def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in data_lines(name))
 
 
+def phrase_pattern(pattern: str) -> re.Pattern[str]:
+    """A phrase pattern whose spaces match any run of whitespace: pages wrap their lines
+    anywhere ("a psychiatrist,\npsychologist or physician")."""
+    return re.compile(pattern.replace(" ", r"\s+"), re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Lexicons:
     effect_verbs: frozenset[str]
@@ -80,6 +86,8 @@ class Lexicons:
     reporting_verbs: frozenset[str]
     benefit_modifiers: frozenset[str]
     observation_verbs: frozenset[str]
+    purpose_nouns: frozenset[str]
+    description_verbs: frozenset[str]
     harm_verbs: dict[str, str]  # lemma -> the object it needs to be a harm ("" for none)
     prevalence_nouns: WordList
     prevalence_modifiers: frozenset[str]
@@ -144,6 +152,8 @@ def lexicons() -> Lexicons:
         reporting_verbs=frozenset(data_lines("claims_reporting_verbs")),
         benefit_modifiers=frozenset(data_lines("claims_benefit_modifiers")),
         observation_verbs=frozenset(data_lines("claims_observation_verbs")),
+        purpose_nouns=frozenset(data_lines("claims_purpose_nouns")),
+        description_verbs=frozenset(data_lines("claims_description_verbs")),
         harm_verbs=_harm_verbs(),
         prevalence_nouns=_word_list(["claims_prevalence_nouns"]),
         prevalence_modifiers=frozenset(data_lines("claims_prevalence_modifiers")),
@@ -160,7 +170,7 @@ def lexicons() -> Lexicons:
         change_verbs=_verbs_with_particles("advice_change_verbs"),
         supervision=_patterns("advice_supervision"),
         risk_denial=_patterns("advice_risk_denial"),
-        distrust=_patterns("advice_distrust"),
+        distrust=tuple(phrase_pattern(p) for p in data_lines("advice_distrust")),
         distrust_mentions=_patterns("advice_distrust_mentions"),
         red_flags=_patterns("advice_red_flags"),
         advice_actions=frozenset(data_lines("advice_actions")),

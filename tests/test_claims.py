@@ -141,6 +141,24 @@ def test_a_possible_harm_reads_as_hedged_but_a_possible_benefit_does_not(lint: L
     assert claims(lint("Turmeric can relieve joint pain.", select=CLAIM))[0][0] == "warning"
 
 
+def test_what_a_treatment_involves_or_aims_at_is_no_plain_claim(lint: LintFn) -> None:
+    """Leaflet descriptions: what a treatment consists of reads as hedged, its goal is no claim,
+    and a procedure described in the passive ("the tumour is removed") is routine care."""
+    involves = "Chemotherapy involves using drugs to destroy cancer cells."
+    assert claims(lint(HEALTH_CONTEXT + involves, fmt="md", select=CLAIM))[-1] == ("info", involves)
+    for sentence in ("The primary goal of treatment is to strengthen the immune system and reduce the viral load.",
+                     "In a lumpectomy, the tumour and a small amount of surrounding tissue are removed."):
+        assert sentence not in [text for _, text in claims(lint(HEALTH_CONTEXT + sentence, fmt="md", select=CLAIM))]
+    assert claims(lint("Turmeric restores normal joint function.", select=CLAIM))[0][0] == "warning"
+
+
+def test_a_named_expert_quoted_in_the_paragraph_is_a_source(lint: LintFn) -> None:
+    for text in ('"Losing weight reduces the symptoms of sleep apnoea," said Dr. Mitchell Roslin, a surgeon.',
+                 '"The greatest benefit of the diet was seen in men with severe apnoea," Foster said.'):
+        assert claims(lint(text, select=CLAIM)) == []
+    assert claims(lint('"Losing weight reduces the symptoms of sleep apnoea."', select=CLAIM))[0][0] == "warning"
+
+
 def test_hedged_claim_is_info_or_nothing(lint: LintFn) -> None:
     sentence = "Heat may ease back pain for some people."
     assert claims(lint(sentence, select=CLAIM)) == [("info", sentence)]
