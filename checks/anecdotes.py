@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from checks._data import data_sections
-from checks._health_lexicons import names_health_terms, normalise
+from checks._health_lexicons import names_health_terms, normalise, phrase_pattern
 from linter.document import Block, Document
 from linter.findings import Finding, Severity
 from linter.nlp import NEED_SENTENCES, Analysis
@@ -31,7 +31,7 @@ def patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     unknown = set(sections) - set(KINDS)
     if unknown:
         raise ValueError(f"anecdotes_en.txt: unknown kinds {sorted(unknown)}")
-    return {kind: tuple(re.compile(p, re.IGNORECASE) for p in sections.get(kind, ())) for kind in KINDS}
+    return {kind: tuple(phrase_pattern(p) for p in sections.get(kind, ())) for kind in KINDS}
 
 
 def _sentence(sentences: list[tuple[int, int]], offset: int, block: Block) -> tuple[int, int]:

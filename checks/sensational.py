@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from checks._data import data_lines
-from checks._health_lexicons import names_health_terms, normalise
+from checks._health_lexicons import names_health_terms, normalise, phrase_pattern
 from linter.document import Document
 from linter.findings import Finding, Severity
 from linter.nlp import NEED_SENTENCES, Analysis
@@ -17,7 +17,7 @@ from linter.registry import Check, register
 
 @lru_cache(maxsize=1)
 def patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in data_lines("sensational_en.txt"))
+    return tuple(phrase_pattern(p) for p in data_lines("sensational_en.txt"))
 
 
 @register
