@@ -12,7 +12,8 @@ from linter.registry import Registry
 
 ARTICLES = {
     "a.md": "# Sleep\n\nKeep a regular bedtime. Their is no need to stay up late, and screens keep you awake.\n",
-    "b.txt": "Stretching helps some people with back pain. Talk to your doctor if the pain lasts.\n",
+    "b.txt": "Stretching helps some people with back pain, and most recieve relief. Talk to your doctor "
+             "if the pain lasts.\n",
     "c.md": "# Colds\n\nMost colds get better on there own within a week or two. Rest and drink fluids.\n",
 }
 
@@ -45,5 +46,8 @@ def test_the_next_article_is_with_harper_before_the_current_one_is_reported(
     worker = harper_engine._the_worker()
     assert first.path == paths[0]
     assert any(text.startswith("Stretching") for text, _ in worker.pending)
+    assert any("recieve" in words for words in worker.questions)  # its spelling is being looked up
     second = next(stream)
     assert second.path == paths[3] and not any(text.startswith("Stretching") for text, _ in worker.pending)
+    assert not any("recieve" in words for words in worker.questions)
+    assert any(f.check == "grammar" and f.text == "recieve" for f in second.findings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -36,6 +37,7 @@ CATEGORIES_FILE = "grammar_engine_categories.txt"
 IGNORED_FILE = "grammar_ignored_messages.txt"
 HARPER_STYLE_RULES_FILE = "grammar_harper_style_rules.txt"
 REPEATABLE_FILE = "grammar_repeatable_words.txt"
+QUESTIONS_KEPT = 4  # texts whose doubted words are remembered (an article prepared ahead, and the current one)
 
 
 @register
@@ -81,10 +83,13 @@ class Grammar(Check):
     def prepare(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> None:
         grammar = {**ENGINE_SECTIONS["grammar"], **settings.get("grammar", {})}
         if "harper" in grammar.get("engines", ["harper"]):
-            from linter.engines.harper_engine import start_harper
+            from linter.engines.harper_engine import start_harper, start_unknown_words
 
-            # Harper lints on its own thread during the spaCy parse
+            # Harper lints on its own thread during the spaCy parse, and its spell checker
+            # looks up the doubted words on another
             start_harper(document.text, spell_check=False, rules_off=harper_rules_off(grammar))
+            if settings.get("spelling", True):
+                start_unknown_words(spelling_questions(document.text, Vocabulary(grammar.get("words", [])))[0])
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
         grammar = {**ENGINE_SECTIONS["grammar"], **settings.get("grammar", {})}
@@ -156,7 +161,7 @@ def engine_issues(name: str, text: str, languagetool: Mapping[str, Any],
 
         issues = harper_issues(text, spell_check=False, rules_off=harper_off)
         if vocab is not None:
-            ask, unlisted = doubted_words(text, vocab)
+            ask, unlisted = spelling_questions(text, vocab)
             unknown = {**unlisted_issues(unlisted), **harper_unknown_words(ask)}
             issues.extend(spelling_issues(text, unknown, issues))
             issues.sort(key=lambda i: (i.start, i.end, i.category))
@@ -164,6 +169,20 @@ def engine_issues(name: str, text: str, languagetool: Mapping[str, Any],
     from linter.engines.languagetool_engine import languagetool_client
 
     return languagetool_client({**ENGINE_SECTIONS["languagetool"], **languagetool}).check(text)
+
+
+_questions: OrderedDict[tuple[str, frozenset[str]], tuple[list[str], list[str]]] = OrderedDict()
+
+
+def spelling_questions(text: str, vocab: Vocabulary) -> tuple[list[str], list[str]]:
+    """`doubted_words` of text, remembered for the last few texts: the words are worked out
+    when an article is prepared, and again needed when it is checked."""
+    key = (text, vocab.user)
+    if key not in _questions:
+        _questions[key] = doubted_words(text, vocab)
+        while len(_questions) > QUESTIONS_KEPT:
+            _questions.popitem(last=False)
+    return _questions[key]
 
 
 def own_rule_issues(doc: Doc | None, text: str, vocab: Vocabulary) -> list[EngineIssue]:

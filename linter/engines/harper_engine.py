@@ -50,6 +50,7 @@ class _HarperWorker:
         self.default: dict[str, bool] = {}
         self.configured: frozenset[str] | None = None  # the rules_off the linter is set for
         self.pending: OrderedDict[Request, Future[list[EngineIssue]]] = OrderedDict()
+        self.questions: OrderedDict[tuple[str, ...], Future[dict[str, EngineIssue]]] = OrderedDict()
         self.lock = threading.Lock()
         # a word's spelling verdict never changes: each is asked once (a search costs milliseconds)
         self.verdicts: dict[str, EngineIssue | None] = {}
@@ -109,8 +110,20 @@ class _HarperWorker:
             future = self.linting.submit(self._lint, request)
         return future.result()
 
+    def ask(self, words: list[str]) -> None:
+        with self.lock:
+            key = tuple(words)
+            if key not in self.questions:
+                self.questions[key] = self.spelling.submit(self._unknown, words)
+                while len(self.questions) > PENDING_LIMIT:
+                    self.questions.popitem(last=False)
+
     def unknown(self, words: list[str]) -> dict[str, EngineIssue]:
-        return self.spelling.submit(self._unknown, words).result()
+        with self.lock:
+            future = self.questions.pop(tuple(words), None)
+        if future is None:
+            future = self.spelling.submit(self._unknown, words)
+        return future.result()
 
 
 _worker: _HarperWorker | None = None
@@ -141,10 +154,22 @@ def harper_issues(text: str, *, spell_check: bool = True, rules_off: Iterable[st
     return _the_worker().collect(_request(text, spell_check, rules_off))
 
 
+def _spellable(words: list[str]) -> list[str]:
+    return sorted({w for w in words if w and not any(ch.isspace() for ch in w)})
+
+
+def start_unknown_words(words: list[str]) -> None:
+    """Begin asking Harper's spell checker about words on its spelling thread;
+    `harper_unknown_words` with the same words collects the answer."""
+    clean = _spellable(words)
+    if clean:
+        _the_worker().ask(clean)
+
+
 def harper_unknown_words(words: list[str]) -> dict[str, EngineIssue]:
     """The words Harper's spell checker does not know, each with its lint (message and
     suggestion; the span is within the word list, not a text)."""
-    clean = sorted({w for w in words if w and not any(ch.isspace() for ch in w)})
+    clean = _spellable(words)
     return _the_worker().unknown(clean) if clean else {}
 
 
