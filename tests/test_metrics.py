@@ -55,3 +55,28 @@ def test_hyphenation_from_the_table_cache_matches_pyphens_own(tmp_path, monkeypa
         assert cached is not fresh and cached.patterns == fresh.patterns, run
         assert [cached.positions(w) for w in words] == [fresh.positions(w) for w in words], run
         assert list((tmp_path / "healthlint" / "tables").glob("hyphenation-*.marshal")), run
+
+
+def test_remembered_syllable_counts_equal_textstats_own() -> None:
+    from pathlib import Path
+
+    import textstat
+
+    from linter import syllables
+
+    syllables.install()
+    original = syllables.textstat_count_syllables
+    assert original is not None and original is not syllables.count_syllables
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    texts += ["Mirtazapine and sertraline; zzyzx-blorptastic naïve co-operation!", "", "a"]
+    for text in texts * 2:  # the second time from memory
+        assert syllables.count_syllables(text, "en_US") == original(text, "en_US")
+    # textstat's formulas use the remembered counts
+    from textstat.backend.counts import _count_polysyllable_words
+    from textstat.backend.metrics import _syllables_per_word
+
+    assert _syllables_per_word.count_syllables is syllables.count_syllables
+    assert _count_polysyllable_words.count_syllables is syllables.count_syllables
+    assert textstat.syllable_count("Pharmacological interventions") == original("Pharmacological interventions",
+                                                                                "en_US")
