@@ -107,7 +107,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from linter.config import Config, resolve_checks
-    from linter.nlp import Analysis, load_pipeline
+    from linter.nlp import Analysis, load_stock_pipeline
     from linter.readers import parse_source
     from linter.registry import default_registry
     from linter.runner import LintOptions, lint_document, lint_documents, needs_of
@@ -126,7 +126,7 @@ def main() -> None:
     needs = needs_of(checks)
     docs = [parse_source(f"a{i}.txt", t, "txt") for i, t in enumerate(texts)]
     words = sum(len(d.text.split()) for d in docs)
-    nlp = load_pipeline(needs)
+    nlp = load_stock_pipeline(needs)  # spaCy's own, as spaCy loads it: the baseline
     options = LintOptions()
     for d in docs[:5]:  # warm both sides: lazy loads (Harper, lexicons, models) happen here
         lint_document(d, checks, options)
