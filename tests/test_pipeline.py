@@ -41,6 +41,7 @@ def test_the_next_article_is_with_harper_before_the_current_one_is_reported(
     tmp_path: Path, registry: Registry
 ) -> None:
     paths = write_articles(tmp_path)
+    harper_engine.harper_issues("A warm process.")  # a cold one asks about spelling only when needed
     stream = Session(registry, ConfigResolver(registry)).lint_paths([paths[0], paths[3]])
     first = next(stream)
     worker = harper_engine._the_worker()

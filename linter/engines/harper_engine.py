@@ -111,6 +111,10 @@ class _HarperWorker:
         return future.result()
 
     def ask(self, words: list[str]) -> None:
+        if self.linter is None:
+            # a cold process: Harper's dictionary is still being built beside spaCy's start-up,
+            # and a third busy thread would slow both; the words are asked when needed
+            return
         with self.lock:
             key = tuple(words)
             if key not in self.questions:
