@@ -6,6 +6,7 @@ spaCy is imported only when an enabled check needs it; the pipeline loads once p
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ from linter.document import Document
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
 # What a check may declare it needs.
@@ -43,7 +45,7 @@ def load_pipeline(needs: frozenset[str]) -> Language:
     with _lock:
         if key in _pipelines:
             return _pipelines[key]
-        nlp = load_stock_pipeline(key)
+        nlp = load_stock_pipeline(key, lean_tokenizer=True)
         from linter.attribute_rules import index_attribute_ruler
 
         index_attribute_ruler(nlp)  # same annotations as spaCy's Matcher, found faster
@@ -51,17 +53,37 @@ def load_pipeline(needs: frozenset[str]) -> Language:
         return nlp
 
 
-def load_stock_pipeline(needs: frozenset[str]) -> Language:
-    """A new English pipeline with the components these needs take, exactly as spaCy loads it."""
+EMPTY_TOKENIZER = "healthlint.empty_tokenizer.v1"
+
+
+def _empty_tokenizer() -> Callable[[Language], Tokenizer]:
+    def make(nlp: Language) -> Tokenizer:
+        from spacy.tokenizer import Tokenizer
+
+        return Tokenizer(nlp.vocab)
+
+    return make
+
+
+def load_stock_pipeline(needs: frozenset[str], lean_tokenizer: bool = False) -> Language:
+    """A new English pipeline with the components these needs take, as spaCy loads it. With
+    lean_tokenizer, the tokenizer spaCy builds from the language's defaults before it reads the
+    package's own (which replaces every setting and exception) is an empty one: the same
+    tokenizer in the end, a tenth of a second sooner."""
     from linter.lean_import import import_spacy
 
     spacy = import_spacy()
     disable, senter = _components(frozenset(n for n in needs if n != NEED_TEXT))
+    overrides: dict[str, Any] = {}
+    if lean_tokenizer:
+        if not spacy.registry.has("tokenizers", EMPTY_TOKENIZER):
+            spacy.registry.tokenizers.register(EMPTY_TOKENIZER, func=_empty_tokenizer)
+        overrides = {"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
     nlp = None
     errors: list[str] = []
     for name in MODEL_NAMES:
         try:
-            nlp = spacy.load(name, exclude=disable)
+            nlp = spacy.load(name, exclude=disable, config=overrides)
             break
         except OSError as exc:
             errors.append(f"{name}: {exc}")

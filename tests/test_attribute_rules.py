@@ -1,4 +1,5 @@
-"""The attribute ruler's matches found by look-up: the same annotations as spaCy's Matcher."""
+"""The pipeline as healthlint loads it (a lean tokenizer load, the attribute ruler's matches found
+by look-up) gives the same tokens and annotations as spaCy's own."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ TRICKY = [
     "But I ran, but not far.  \n\n  A cat and an owl.",  # "but" as an adverb, articles, whitespace
     "There's a cure, y'all say, but nothin' works and there are no guarantees.",  # expletives, regexes
     "Don't you wanna go? Gonna do it, ain't I? It's been done; it's done.",
+    # the tokenizer's exceptions, prefixes, suffixes, infixes and URLs (the lean load's tokenizer)
+    "See https://www.nhs.uk/conditions/back-pain/ or e.g. the U.S. CDC's page (10km, 5mg/day, 37.5°C) :-) "
+    "at 9 a.m. -- well-known self-care; Dr. O'Neil's co-author said \"no\"... 1,000,000 $5.99!",
     "", " ", "\n\n",
 ]
 
