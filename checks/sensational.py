@@ -54,12 +54,10 @@ class SensationalLanguage(Check):
         for start, end in analysis.sentences:
             sentence = text[start:end]
             hit = next((m for p in found for m in [p.search(sentence)] if m), None)
+            if hit is None:
+                continue
             # the hit names a product or a treatment itself; a condition in its paragraph makes it health
-            if hit is not None and names_health_terms(self._paragraph(document, start), interventions=False):
+            block = document.block_at(start)
+            if block is not None and names_health_terms(document.block_text(block), interventions=False):
                 yield Finding(self.id, f"Sensational language about a treatment (\"{' '.join(hit.group(0).split())}\")",
                               start, end, suggestion="say what the evidence shows instead")
-
-    @staticmethod
-    def _paragraph(document: Document, offset: int) -> str:
-        block = next((b for b in document.blocks if b.start <= offset < b.end), None)
-        return document.block_text(block) if block is not None else ""
