@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from checks._health_lexicons import Lexicons, lexicons, matches_any, normalise
+from checks._health_lexicons import Lexicons, first_match, lexicons, matches_any
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -148,24 +148,16 @@ def medicine_change(sent: Span, lex: Lexicons | None = None) -> Token | None:
 
 def risk_denial(sent: Span, lex: Lexicons | None = None) -> re.Match[str] | None:
     lex = lex or lexicons()
-    text = normalise(sent.text)  # Span.text is rebuilt from the tokens on every access
-    for pattern in lex.risk_denial:
-        found = pattern.search(text)
-        if found:
-            return found
-    return None
+    return first_match(lex.risk_denial, sent.text)
 
 
 def medical_distrust(sent: Span, lex: Lexicons | None = None) -> re.Match[str] | None:
     """Framing that turns the reader against doctors and medicine ("the drug companies have
     such a monopoly that you'll never hear the truth"), unless the sentence discusses it."""
     lex = lex or lexicons()
-    text = normalise(sent.text)
-    for pattern in lex.distrust:
-        found = pattern.search(text)
-        if found:
-            return None if matches_any(lex.distrust_mentions, text) else found
-    return None
+    text = sent.text  # rebuilt from the tokens on every access
+    found = first_match(lex.distrust, text)
+    return None if found is None or matches_any(lex.distrust_mentions, text) else found
 
 
 def _is_instruction(verb: Token, sent: Span) -> bool:

@@ -196,6 +196,11 @@ def normalise(text: str) -> str:
     return text.translate(QUOTES)
 
 
-def matches_any(patterns: Iterable[re.Pattern[str]], text: str) -> bool:
+def first_match(patterns: Iterable[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    """The match of the first pattern that matches text (typographic quotes read as ASCII)."""
     text = normalise(text)
-    return any(p.search(text) for p in patterns)
+    return next((found for p in patterns if (found := p.search(text))), None)
+
+
+def matches_any(patterns: Iterable[re.Pattern[str]], text: str) -> bool:
+    return first_match(patterns, text) is not None
