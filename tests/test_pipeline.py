@@ -46,9 +46,9 @@ def test_the_next_article_is_with_harper_before_the_current_one_is_reported(
     first = next(stream)
     worker = harper_engine._the_worker()
     assert first.path == paths[0]
-    assert any(text.startswith("Stretching") for text, _ in worker.pending)
-    assert any("recieve" in words for words in worker.questions)  # its spelling is being looked up
+    assert any(text.startswith("Stretching") for text, _ in worker.lints.pending)
+    assert any("recieve" in words for words in worker.questions.pending)  # its spelling is being looked up
     second = next(stream)
-    assert second.path == paths[3] and not any(text.startswith("Stretching") for text, _ in worker.pending)
-    assert not any("recieve" in words for words in worker.questions)
+    assert second.path == paths[3] and not any(text.startswith("Stretching") for text, _ in worker.lints.pending)
+    assert not any("recieve" in words for words in worker.questions.pending)
     assert any(f.check == "grammar" and f.text == "recieve" for f in second.findings)

@@ -5,8 +5,8 @@ lints, so a worker thread per process owns the process's `harper.Linter` (a Lint
 thread-safe) and does both alongside the main thread: `start_harper` hands it a text early
 (before the spaCy parse, or while the article before it is checked) and `harper_issues`
 collects the result later, or lints on the spot when nothing was started. Spelling questions
-go to a second thread with a linter of its own. Harper's spans are code points of the linted str, the same unit
-as `Document.text` offsets: no conversion is needed.
+go to a second thread with a linter of its own. Harper's spans are code points of the linted
+str, the same unit as `Document.text` offsets: no conversion is needed.
 
 Harper's spell checker costs about as much as its hundreds of other rules together, because
 it looks up every word. `harper_issues(text, spell_check=False)` leaves it out, and
@@ -19,9 +19,9 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from linter.engines import EngineIssue
 
@@ -33,6 +33,34 @@ SPELL_CHECK = "SpellCheck"  # the rule name of Harper's spell checker
 Request = tuple[str, frozenset[str]]  # a text and the rules switched off for it
 PENDING_LIMIT = 8  # texts started but never collected (a check that failed) are dropped past this
 VERDICT_LIMIT = 100_000  # spelling verdicts remembered per process
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Queue(Generic[K, V]):
+    """Work for one thread, handed over ahead of time by key and collected later (or done on
+    the spot when it was not handed over)."""
+
+    def __init__(self, thread_name: str, work: Callable[[K], V]) -> None:
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=thread_name)
+        self.work = work
+        self.pending: OrderedDict[K, Future[V]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def start(self, key: K) -> None:
+        with self.lock:
+            if key in self.pending:
+                return
+            self.pending[key] = self.executor.submit(self.work, key)
+            while len(self.pending) > PENDING_LIMIT:
+                self.pending.popitem(last=False)
+
+    def collect(self, key: K) -> V:
+        with self.lock:
+            future = self.pending.pop(key, None)
+        if future is None:
+            future = self.executor.submit(self.work, key)
+        return future.result()
 
 
 class _HarperWorker:
@@ -43,15 +71,12 @@ class _HarperWorker:
 
     def __init__(self) -> None:
         self.pid = os.getpid()
-        self.linting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="harper")
-        self.spelling = ThreadPoolExecutor(max_workers=1, thread_name_prefix="harper-spelling")
+        self.lints: _Queue[Request, list[EngineIssue]] = _Queue("harper", self._lint)
+        self.questions: _Queue[tuple[str, ...], dict[str, EngineIssue]] = _Queue("harper-spelling", self._unknown)
         self.linter: harper.Linter | None = None  # used on the linting thread only
         self.speller: harper.Linter | None = None  # used on the spelling thread only
         self.default: dict[str, bool] = {}
         self.configured: frozenset[str] | None = None  # the rules_off the linter is set for
-        self.pending: OrderedDict[Request, Future[list[EngineIssue]]] = OrderedDict()
-        self.questions: OrderedDict[tuple[str, ...], Future[dict[str, EngineIssue]]] = OrderedDict()
-        self.lock = threading.Lock()
         # a word's spelling verdict never changes: each is asked once (a search costs milliseconds)
         self.verdicts: dict[str, EngineIssue | None] = {}
 
@@ -83,7 +108,7 @@ class _HarperWorker:
     def _lint(self, request: Request) -> list[EngineIssue]:
         return _issues(self._linter(request[1]), request[0])
 
-    def _unknown(self, words: list[str]) -> dict[str, EngineIssue]:
+    def _unknown(self, words: tuple[str, ...]) -> dict[str, EngineIssue]:
         new = [w for w in words if w not in self.verdicts]
         if new:
             listing = "\n".join(new)
@@ -95,39 +120,12 @@ class _HarperWorker:
             self.verdicts.update({w: found.get(w) for w in new})
         return {w: verdict for w in words if (verdict := self.verdicts.get(w)) is not None}
 
-    def start(self, request: Request) -> None:
-        with self.lock:
-            if request in self.pending:
-                return
-            self.pending[request] = self.linting.submit(self._lint, request)
-            while len(self.pending) > PENDING_LIMIT:
-                self.pending.popitem(last=False)
-
-    def collect(self, request: Request) -> list[EngineIssue]:
-        with self.lock:
-            future = self.pending.pop(request, None)
-        if future is None:
-            future = self.linting.submit(self._lint, request)
-        return future.result()
-
-    def ask(self, words: list[str]) -> None:
+    def ask(self, words: tuple[str, ...]) -> None:
         if self.linter is None:
             # a cold process: Harper's dictionary is still being built beside spaCy's start-up,
             # and a third busy thread would slow both; the words are asked when needed
             return
-        with self.lock:
-            key = tuple(words)
-            if key not in self.questions:
-                self.questions[key] = self.spelling.submit(self._unknown, words)
-                while len(self.questions) > PENDING_LIMIT:
-                    self.questions.popitem(last=False)
-
-    def unknown(self, words: list[str]) -> dict[str, EngineIssue]:
-        with self.lock:
-            future = self.questions.pop(tuple(words), None)
-        if future is None:
-            future = self.spelling.submit(self._unknown, words)
-        return future.result()
+        self.questions.start(words)
 
 
 _worker: _HarperWorker | None = None
@@ -149,17 +147,17 @@ def _request(text: str, spell_check: bool, rules_off: Iterable[str]) -> Request:
 
 def start_harper(text: str, *, spell_check: bool = True, rules_off: Iterable[str] = ()) -> None:
     """Begin linting text on Harper's thread; `harper_issues` with the same arguments collects it."""
-    _the_worker().start(_request(text, spell_check, rules_off))
+    _the_worker().lints.start(_request(text, spell_check, rules_off))
 
 
 def harper_issues(text: str, *, spell_check: bool = True, rules_off: Iterable[str] = ()) -> list[EngineIssue]:
     """Every lint Harper reports on plain text, in text order; without its spell checker's when
     spell_check is False, and without the rules named in rules_off."""
-    return _the_worker().collect(_request(text, spell_check, rules_off))
+    return _the_worker().lints.collect(_request(text, spell_check, rules_off))
 
 
-def _spellable(words: list[str]) -> list[str]:
-    return sorted({w for w in words if w and not any(ch.isspace() for ch in w)})
+def _spellable(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted({w for w in words if w and not any(ch.isspace() for ch in w)}))
 
 
 def start_unknown_words(words: list[str]) -> None:
@@ -174,7 +172,7 @@ def harper_unknown_words(words: list[str]) -> dict[str, EngineIssue]:
     """The words Harper's spell checker does not know, each with its lint (message and
     suggestion; the span is within the word list, not a text)."""
     clean = _spellable(words)
-    return _the_worker().unknown(clean) if clean else {}
+    return _the_worker().questions.collect(clean) if clean else {}
 
 
 def _issues(linter: harper.Linter, text: str) -> list[EngineIssue]:
