@@ -45,7 +45,7 @@ def load_pipeline(needs: frozenset[str]) -> Language:
     with _lock:
         if key in _pipelines:
             return _pipelines[key]
-        nlp = load_stock_pipeline(key, lean_tokenizer=True)
+        nlp = _load_english(key, lean_tokenizer=True)
         from linter.attribute_rules import index_attribute_ruler
 
         index_attribute_ruler(nlp)  # same annotations as spaCy's Matcher, found faster
@@ -65,11 +65,16 @@ def _empty_tokenizer() -> Callable[[Language], Tokenizer]:
     return make
 
 
-def load_stock_pipeline(needs: frozenset[str], lean_tokenizer: bool = False) -> Language:
-    """A new English pipeline with the components these needs take, as spaCy loads it. With
-    lean_tokenizer, the tokenizer spaCy builds from the language's defaults before it reads the
-    package's own (which replaces every setting and exception) is an empty one: the same
-    tokenizer in the end, a tenth of a second sooner."""
+def load_stock_pipeline(needs: frozenset[str]) -> Language:
+    """A new English pipeline with the components these needs take, exactly as spaCy loads it."""
+    return _load_english(needs, lean_tokenizer=False)
+
+
+def _load_english(needs: frozenset[str], lean_tokenizer: bool) -> Language:
+    """A new English pipeline with the components these needs take. With lean_tokenizer, the
+    tokenizer spaCy builds from the language's defaults before it reads the package's own
+    (which replaces every setting and exception) is an empty one: the same tokenizer in the
+    end, a tenth of a second sooner."""
     from linter.lean_import import import_spacy
 
     spacy = import_spacy()
@@ -80,13 +85,12 @@ def load_stock_pipeline(needs: frozenset[str], lean_tokenizer: bool = False) -> 
             spacy.registry.tokenizers.register(EMPTY_TOKENIZER, func=_empty_tokenizer)
         overrides = {"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
     nlp = None
-    errors: list[str] = []
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name, exclude=disable, config=overrides)
             break
-        except OSError as exc:
-            errors.append(f"{name}: {exc}")
+        except OSError:
+            continue
     if nlp is None:
         raise RuntimeError(
             "no English spaCy pipeline is installed; install healthlint with its dependencies "
