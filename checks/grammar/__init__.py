@@ -81,7 +81,7 @@ class Grammar(Check):
     engine_sections: ClassVar[tuple[str, ...]] = ("grammar", "languagetool")
 
     def prepare(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> None:
-        grammar = {**ENGINE_SECTIONS["grammar"], **settings.get("grammar", {})}
+        grammar = grammar_section(settings)
         if "harper" in grammar.get("engines", ["harper"]):
             from linter.engines.harper_engine import start_harper, start_unknown_words
 
@@ -92,7 +92,7 @@ class Grammar(Check):
                 start_unknown_words(spelling_questions(document.text, Vocabulary(grammar.get("words", [])))[0])
 
     def run(self, document: Document, analysis: Analysis, settings: Mapping[str, Any]) -> Iterable[Finding]:
-        grammar = {**ENGINE_SECTIONS["grammar"], **settings.get("grammar", {})}
+        grammar = grammar_section(settings)
         merged, errors = grammar_findings(
             document.text, lambda: analysis.doc, lambda: passages(document, analysis), grammar,
             settings.get("languagetool", {}), spelling=bool(settings.get("spelling", True)),
@@ -108,6 +108,11 @@ class Grammar(Check):
                 severity=None if item.severity == self.severity else item.severity,
                 suggestion=item.suggestion,
             )
+
+
+def grammar_section(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The [tool.healthlint.grammar] settings, the defaults filled in."""
+    return {**ENGINE_SECTIONS["grammar"], **settings.get("grammar", {})}
 
 
 def passages(document: Document, analysis: Analysis) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
