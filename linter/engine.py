@@ -48,11 +48,8 @@ class Session:
             if report is None:
                 assert ready is not None
                 yield ready
-                continue
-            release_free_memory()  # between articles, so that one long article's peak is not kept
-            if self.cache is not None and key is not None:
-                self.cache.put(key, report)
-            yield report
+            else:
+                yield self._finished(report, key)
 
     def _load(
         self, path: str, display: str, stdin_name: str | None
@@ -88,9 +85,11 @@ class Session:
             document = read_bytes(path, data, fmt=fmt, max_bytes=config.max_file_size)
         except InputError as exc:
             return ArticleReport(path=path, error=exc.problem)
-        return self._lint(document, checks)
+        return self._finished(lint_document(document, checks, self.options))
 
-    def _lint(self, document: Document, checks: list[CheckSetting]) -> ArticleReport:
-        report = lint_document(document, checks, self.options)
+    def _finished(self, report: ArticleReport, key: str | None = None) -> ArticleReport:
+        """A freshly made report, once memory is trimmed and it is cached under key (if any)."""
         release_free_memory()  # between articles, so that one long article's peak is not kept
+        if self.cache is not None and key is not None:
+            self.cache.put(key, report)
         return report
